@@ -1,0 +1,10 @@
+/** An Elasticsearch index template described as data, applied at start-up (STYLE habit 4). */
+export interface IndexTemplateDefinition {
+  /** Alias that readers and writers use; the concrete indices are time-based behind it (R-PERF-5). */
+  alias: string;
+  templateName: string;
+  version: number;
+  indexPatterns: string[];
+  settings: Record<string, unknown>;
+  mappings: Record<string, unknown>;
+}

@@ -1,0 +1,2 @@
+export * from './index-template';
+export * from './items.index';

@@ -1,0 +1,49 @@
+import type { IndexTemplateDefinition } from './index-template';
+
+const keyword = { type: 'keyword' } as const;
+const date = { type: 'date' } as const;
+
+// R-ENR-7: Chinese is segmented in the pipeline; `tokens` holds the words joined by spaces
+// (whitespace analyzer), `text` keeps the standard analyzer (one token per Han character)
+// for phrase matching. Neither needs a plugin, so the same template runs on every distribution.
+export const itemsIndex: IndexTemplateDefinition = {
+  alias: 'liaowang-items',
+  templateName: 'liaowang-items-v1',
+  version: 1,
+  indexPatterns: ['liaowang-items-*'],
+  settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
+  mappings: {
+    dynamic: 'strict',
+    properties: {
+      id: keyword,
+      kind: keyword,
+      platform: keyword,
+      author: { properties: { id: keyword, name: keyword } },
+      text: { type: 'text', analyzer: 'standard' },
+      masked: { type: 'text', analyzer: 'standard' },
+      tokens: { type: 'text', analyzer: 'whitespace' },
+      url: { type: 'keyword', index: false },
+      publishedAt: date,
+      receivedAt: date,
+      enrichedAt: date,
+      threadId: keyword,
+      region: keyword,
+      raw: { type: 'object', enabled: false },
+      sentiment: { properties: { label: keyword, score: { type: 'float' } } },
+      rumor: { properties: { score: { type: 'float' }, reasons: keyword } },
+      categories: keyword,
+      categoryReasons: { type: 'object', enabled: false },
+      pii: { type: 'object', enabled: false },
+      piiTypes: keyword,
+      fingerprint: keyword,
+      modelVersion: keyword,
+    },
+  },
+};
+
+/** The concrete monthly index an item goes to, by the time it was published (Asia/Shanghai month). */
+export function itemsIndexFor(publishedAt: string): string {
+  const shanghai = new Date(Date.parse(publishedAt) + 8 * 3600 * 1000);
+  const month = String(shanghai.getUTCMonth() + 1).padStart(2, '0');
+  return `liaowang-items-${shanghai.getUTCFullYear()}.${month}`;
+}
