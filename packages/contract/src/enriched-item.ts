@@ -9,19 +9,38 @@ export const enrichedItemSchema = rawItemSchema.extend({
 export type EnrichedItem = z.infer<typeof enrichedItemSchema>;
 
 /** What the dashboard lists and receives live: no raw payload, PII masked. */
-export interface ItemSummary {
-  id: string;
-  kind: EnrichedItem['kind'];
-  platform: string;
-  authorName: string;
+export const itemSummarySchema = z.object({
+  id: z.string(),
+  kind: rawItemSchema.shape.kind,
+  platform: z.string(),
+  authorName: z.string(),
   /** Masked text (R-ENR-5). */
-  text: string;
-  url?: string;
-  publishedAt: string;
-  receivedAt: string;
-  region?: string;
-  sentiment: EnrichedItem['enrichment']['sentiment'];
-  rumorScore: number;
-  categories: string[];
-  highlight?: string;
+  text: z.string(),
+  url: z.string().optional(),
+  publishedAt: z.string(),
+  receivedAt: z.string(),
+  region: z.string().optional(),
+  sentiment: enrichmentSchema.shape.sentiment,
+  rumorScore: z.number(),
+  categories: z.array(z.string()),
+  /** Search hit fragment with <mark> around matches, when the item came from a search. */
+  highlight: z.string().optional(),
+});
+export type ItemSummary = z.infer<typeof itemSummarySchema>;
+
+export function summarizeItem(item: EnrichedItem): ItemSummary {
+  return {
+    id: item.id,
+    kind: item.kind,
+    platform: item.platform,
+    authorName: item.author.name,
+    text: item.enrichment.masked,
+    url: item.url,
+    publishedAt: item.publishedAt,
+    receivedAt: item.receivedAt,
+    region: item.region,
+    sentiment: item.enrichment.sentiment,
+    rumorScore: item.enrichment.rumor.score,
+    categories: item.enrichment.categories.map((c) => c.id),
+  };
 }

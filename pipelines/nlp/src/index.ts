@@ -1,1 +1,4 @@
 export * from './analyzed-text';
+export * from './text';
+export * from './sentiment';
+export * from './rumor';

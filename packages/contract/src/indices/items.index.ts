@@ -1,3 +1,4 @@
+import type { EnrichedItem, ItemSummary } from '../enriched-item';
 import type { IndexTemplateDefinition } from './index-template';
 
 const keyword = { type: 'keyword' } as const;
@@ -46,4 +47,77 @@ export function itemsIndexFor(publishedAt: string): string {
   const shanghai = new Date(Date.parse(publishedAt) + 8 * 3600 * 1000);
   const month = String(shanghai.getUTCMonth() + 1).padStart(2, '0');
   return `liaowang-items-${shanghai.getUTCFullYear()}.${month}`;
+}
+
+/** The document stored in the items index: the enriched item flattened for search and facets. */
+export interface ItemDocument {
+  id: string;
+  kind: EnrichedItem['kind'];
+  platform: string;
+  author: { id: string; name: string };
+  text: string;
+  masked: string;
+  tokens: string;
+  url?: string;
+  publishedAt: string;
+  receivedAt: string;
+  enrichedAt: string;
+  threadId: string;
+  region?: string;
+  raw: unknown;
+  sentiment: EnrichedItem['enrichment']['sentiment'];
+  rumor: EnrichedItem['enrichment']['rumor'];
+  categories: string[];
+  categoryReasons: EnrichedItem['enrichment']['categories'];
+  pii: EnrichedItem['enrichment']['pii'];
+  piiTypes: string[];
+  fingerprint: string;
+  modelVersion: string;
+}
+
+export function toItemDocument(item: EnrichedItem): ItemDocument {
+  const e = item.enrichment;
+  return {
+    id: item.id,
+    kind: item.kind,
+    platform: item.platform,
+    author: item.author,
+    text: item.text,
+    masked: e.masked,
+    tokens: e.tokens.join(' '),
+    url: item.url,
+    publishedAt: item.publishedAt,
+    receivedAt: item.receivedAt,
+    enrichedAt: item.enrichedAt,
+    threadId: item.threadId,
+    region: item.region,
+    raw: item.raw,
+    sentiment: e.sentiment,
+    rumor: e.rumor,
+    categories: e.categories.map((c) => c.id),
+    categoryReasons: e.categories,
+    pii: e.pii,
+    piiTypes: [...new Set(e.pii.map((p) => p.type))],
+    fingerprint: e.fingerprint,
+    modelVersion: e.modelVersion,
+  };
+}
+
+/** What a reader without the right to raw evidence may see of a stored item (R-ENR-5). */
+export function itemDocumentSummary(doc: ItemDocument, highlight?: string): ItemSummary {
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    platform: doc.platform,
+    authorName: doc.author.name,
+    text: doc.masked,
+    url: doc.url,
+    publishedAt: doc.publishedAt,
+    receivedAt: doc.receivedAt,
+    region: doc.region,
+    sentiment: doc.sentiment,
+    rumorScore: doc.rumor.score,
+    categories: doc.categories,
+    highlight,
+  };
 }

@@ -1,0 +1,28 @@
+import { SessionTokens, bearerToken } from './session-token';
+
+const user = { username: 'duty', displayName: '值班员', role: 'duty_officer' as const };
+
+describe(SessionTokens.name, () => {
+  const tokens = new SessionTokens('s'.repeat(32), 60);
+
+  it('round-trips a user', async () => {
+    const { token } = await tokens.issue(user);
+    expect(await tokens.verify(token)).toEqual(user);
+  });
+
+  it('refuses an expired token', async () => {
+    const { token } = await tokens.issue(user, new Date(Date.now() - 2 * 3600 * 1000));
+    expect(await tokens.verify(token)).toBeNull();
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    const { token } = await new SessionTokens('t'.repeat(32), 60).issue(user);
+    expect(await tokens.verify(token)).toBeNull();
+  });
+
+  it('reads only well-formed bearer headers', () => {
+    expect(bearerToken('Bearer abc')).toBe('abc');
+    expect(bearerToken('Basic abc')).toBeUndefined();
+    expect(bearerToken(undefined)).toBeUndefined();
+  });
+});

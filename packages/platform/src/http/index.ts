@@ -1,0 +1,3 @@
+export * from './parse-with';
+export * from './problem';
+export * from './problem.filter';

@@ -1,0 +1,39 @@
+import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
+import type { Problem } from '@liaowang/contract';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../logging/logger';
+import { ProblemException } from './problem';
+
+interface HttpResponse {
+  status(code: number): HttpResponse;
+  setHeader(name: string, value: string): void;
+  type(t: string): HttpResponse;
+  send(body: string): void;
+}
+
+/**
+ * Maps every error to a stable problem+json body with a correlation id; the stack trace goes
+ * to the log, never to the client.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<HttpResponse>();
+    const correlationId = randomUUID();
+    let problem: Problem;
+    if (exception instanceof ProblemException) {
+      problem = { ...exception.problem, correlationId };
+      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+    } else if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      // Body-parser errors (bad JSON, too large) arrive here as plain HttpExceptions.
+      problem = { type: 'about:blank', title: exception.message, status, detail: exception.message, correlationId };
+    } else {
+      this.logger.error({ err: exception, correlationId }, 'unhandled error');
+      problem = { type: 'about:blank', title: 'Internal error', status: 500, correlationId };
+    }
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+}

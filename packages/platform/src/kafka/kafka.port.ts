@@ -1,0 +1,188 @@
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Consumer,
+  type KafkaMessage,
+  type Message,
+  type Producer,
+} from 'kafkajs';
+import type { DeadLetter, TopicDefinition } from '@liaowang/contract';
+import { deadLetterTopic } from '@liaowang/contract';
+import type { Logger } from '../logging/logger';
+import { backoffDelay, sleep } from './backoff';
+
+export interface BatchContext {
+  topic: string;
+  partition: number;
+  /** Keeps the consumer in its group during long work (e.g. waiting for Elasticsearch). */
+  heartbeat(): Promise<void>;
+  isRunning(): boolean;
+}
+
+export interface ConsumeOptions {
+  groupId: string;
+  topic: TopicDefinition<unknown>;
+  fromBeginning?: boolean;
+  /**
+   * Handles one batch. Must return only when every message is done: forwarded, written or
+   * dead-lettered. Throwing means "retry the whole batch later" (R-REL-1: at-least-once).
+   */
+  handle(messages: KafkaMessage[], context: BatchContext): Promise<void>;
+}
+
+/**
+ * Our one door to Kafka (STYLE habit 5): kafkajs is in maintenance, so nothing else imports it.
+ * Producers are idempotent with acks=all, so a 2xx from intake means the item is durable (R-REL-2).
+ */
+export class KafkaPort {
+  private readonly kafka: Kafka;
+  private producerPromise?: Promise<Producer>;
+  private readonly consumers: Consumer[] = [];
+
+  constructor(
+    brokers: string[],
+    clientId: string,
+    private readonly logger: Logger,
+  ) {
+    this.kafka = new Kafka({
+      clientId,
+      brokers,
+      connectionTimeout: 3_000,
+      retry: { retries: 5, initialRetryTime: 200 },
+      logLevel: logLevel.WARN,
+      logCreator: () => ({ namespace, level, log }) => {
+        const { message, ...extra } = log;
+        const fn = level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'debug';
+        this.logger[fn]({ namespace, ...extra }, message);
+      },
+    });
+  }
+
+  /** Creates missing topics with their declared partitions and retention. */
+  async ensureTopics(topics: readonly TopicDefinition<unknown>[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((t) => !existing.has(t.name));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((t) => ({
+            topic: t.name,
+            numPartitions: t.partitions,
+            replicationFactor: -1,
+            configEntries: [{ name: 'retention.ms', value: String(t.retentionMs) }],
+          })),
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Answers whether the cluster is reachable (readiness). */
+  async isReachable(): Promise<boolean> {
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  async send<T>(topic: TopicDefinition<T>, messages: { key: string; value: T }[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.sendRaw(
+      topic.name,
+      messages.map((m) => ({ key: m.key, value: JSON.stringify(m.value) })),
+    );
+  }
+
+  async sendRaw(topic: string, messages: Message[]): Promise<void> {
+    const producer = await this.producer();
+    await producer.send({ topic, messages, acks: -1 });
+  }
+
+  /** Parks a message that cannot be processed, with the reason (R-ING-3). */
+  async deadLetter(stage: string, source: { topic: string; partition: number }, message: KafkaMessage, reason: string) {
+    const record: DeadLetter = {
+      sourceTopic: source.topic,
+      partition: source.partition,
+      offset: message.offset,
+      stage,
+      reason,
+      value: message.value?.toString('utf8') ?? null,
+      key: message.key?.toString('utf8') ?? null,
+      failedAt: new Date().toISOString(),
+    };
+    this.logger.warn({ stage, offset: message.offset, reason }, 'dead-lettered');
+    await this.send(deadLetterTopic, [{ key: record.key ?? record.sourceTopic, value: record }]);
+  }
+
+  /** Runs a consumer that commits offsets only after its handler finished a batch. */
+  async consume(options: ConsumeOptions): Promise<Consumer> {
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+    });
+    this.consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic: options.topic.name, fromBeginning: options.fromBeginning ?? true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset, commitOffsetsIfNecessary }) => {
+        if (batch.messages.length === 0) return;
+        const context: BatchContext = {
+          topic: batch.topic,
+          partition: batch.partition,
+          heartbeat,
+          isRunning: () => isRunning() && !isStale(),
+        };
+        // Retry transient failures here, with back-off, rather than letting kafkajs restart
+        // the consumer: the batch stays uncommitted until it succeeds (R-REL-2).
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await options.handle(batch.messages, context);
+            break;
+          } catch (error) {
+            if (!context.isRunning()) return;
+            const delay = backoffDelay(attempt);
+            this.logger.warn({ err: error, topic: batch.topic, attempt, delay }, 'batch failed; retrying');
+            await sleep(delay);
+            await heartbeat().catch(() => undefined);
+          }
+        }
+        resolveOffset(batch.messages[batch.messages.length - 1].offset);
+        await commitOffsetsIfNecessary();
+      },
+    });
+    return consumer;
+  }
+
+  async disconnect(): Promise<void> {
+    await Promise.allSettled(this.consumers.map((c) => c.disconnect()));
+    if (this.producerPromise) await (await this.producerPromise).disconnect();
+  }
+
+  private producer(): Promise<Producer> {
+    this.producerPromise ??= (async () => {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 5,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await producer.connect();
+      return producer;
+    })();
+    return this.producerPromise;
+  }
+}

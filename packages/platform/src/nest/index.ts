@@ -1,0 +1,7 @@
+export * from './health.controller';
+export * from './public.decorator';
+export * from './roles.decorator';
+export * from './session.guard';
+export * from './tokens';
+export * from './create-http-app';
+export * from './platform.module';

@@ -1,0 +1,49 @@
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { SessionTokens } from '../auth/session-token';
+import type { KafkaPort } from '../kafka/kafka.port';
+import type { Logger } from '../logging/logger';
+import type { Settings } from '../settings/settings.schema';
+import { HealthController, READINESS_PROBES, type ReadinessProbes } from './health.controller';
+import { SessionGuard } from './session.guard';
+import { KAFKA, LOGGER, SESSION_TOKENS, SETTINGS } from './tokens';
+
+export interface PlatformDeps {
+  settings: Settings;
+  logger: Logger;
+  kafka: KafkaPort;
+  probes: ReadinessProbes;
+}
+
+/**
+ * What every Liaowang HTTP service shares: settings, logger, Kafka, session checks on every
+ * route (global guard), and health endpoints. Instances are built outside, so tests pass theirs.
+ */
+@Global()
+@Module({})
+export class PlatformModule implements OnApplicationShutdown {
+  constructor(@Inject(KAFKA) private readonly kafka: KafkaPort) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.kafka.disconnect();
+  }
+
+  static forRoot(deps: PlatformDeps): DynamicModule {
+    const providers = [
+      { provide: SETTINGS, useValue: deps.settings },
+      { provide: LOGGER, useValue: deps.logger },
+      { provide: KAFKA, useValue: deps.kafka },
+      { provide: READINESS_PROBES, useValue: deps.probes },
+      {
+        provide: SESSION_TOKENS,
+        useValue: new SessionTokens(deps.settings.AUTH_TOKEN_SECRET, deps.settings.SESSION_TTL_MINUTES),
+      },
+    ];
+    return {
+      module: PlatformModule,
+      controllers: [HealthController],
+      providers: [...providers, { provide: APP_GUARD, useClass: SessionGuard }],
+      exports: providers.map((p) => p.provide),
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of Liaowang, validated once at start (R-OPS-3). Each entry carries the text the
+ * README's settings table shows; `sensitive` ones are never logged.
+ */
+interface SettingDoc {
+  description: string;
+  sensitive?: boolean;
+}
+
+const port = z.coerce.number().int().min(1).max(65_535);
+
+export const settingsShape = {
+  KAFKA_BROKERS: z
+    .string()
+    .default('127.0.0.1:9092')
+    .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[\w.-]+:\d+$/, 'expected host:port')).min(1)),
+  ES_URL: z.string().url().default('http://127.0.0.1:9200'),
+  API_PORT: port.default(3000),
+  INTAKE_PORT: port.default(3001),
+  BIND_HOST: z.string().default('127.0.0.1'),
+  AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(720),
+  SEED_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  INTAKE_API_KEYS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(24, 'each key must be at least 24 characters'))),
+  SIMULATOR_RATE: z.coerce.number().min(0).max(10_000).default(0),
+  DASHBOARD_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+} as const;
+
+export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { default?: string }> = {
+  KAFKA_BROKERS: { description: 'Kafka bootstrap brokers, comma-separated host:port', default: '127.0.0.1:9092' },
+  ES_URL: { description: 'Elasticsearch URL', default: 'http://127.0.0.1:9200' },
+  API_PORT: { description: 'Port of the API service (REST, Socket.IO, dashboard files)', default: '3000' },
+  INTAKE_PORT: { description: 'Port of the intake service (HTTP push endpoint)', default: '3001' },
+  BIND_HOST: { description: 'Address the HTTP services listen on', default: '127.0.0.1' },
+  AUTH_TOKEN_SECRET: { description: 'Secret that signs session tokens (≥ 32 characters). Required.', sensitive: true },
+  SESSION_TTL_MINUTES: { description: 'Session lifetime in minutes (R-SEC-3)', default: '720' },
+  SEED_PASSWORD: {
+    description: 'If set, the API creates the seed users (duty, responder, leader, admin, screen) with this password when absent',
+    sensitive: true,
+  },
+  INTAKE_API_KEYS: {
+    description: 'Comma-separated keys that connectors and webhooks send as X-Intake-Key',
+    sensitive: true,
+    default: '(none)',
+  },
+  SIMULATOR_RATE: { description: 'Simulated mentions per second produced by the intake service (0 = off)', default: '0' },
+  DASHBOARD_DIST: { description: 'Folder of the built dashboard that the API serves at /', default: '(not served)' },
+  LOG_LEVEL: { description: 'Log level of the JSON logs', default: 'info' },
+};
+
+export const settingsSchema = z.object(settingsShape);
+export type Settings = z.infer<typeof settingsSchema>;

@@ -1,0 +1,88 @@
+import * as path from 'node:path';
+import type { AnalyzedText } from '../analyzed-text';
+import { LinearModel, MODELS_DIR } from '../sentiment/linear-model';
+import { MODEL_VERSION } from '../sentiment/model-version.constant';
+import { wordFeatureId } from '../text/hashed-features';
+import { loadRebuttalRecords, matchRebuttals, type RebuttalRecord } from './rebuttal-records';
+import { detectRumorSignals, type RumorSignal } from './rumor-signals';
+
+export const RUMOR_MODEL_FILE = path.join(MODELS_DIR, 'rumor.model.json');
+const LABELS = ['non-rumor', 'rumor'];
+
+/** A post repeating a claim an authority already refuted is high-risk whatever the model says. */
+const REBUTTAL_FLOOR = 0.9;
+/** Above this model probability the reasons name the word that pushed the score most. */
+const MODEL_REASON_THRESHOLD = 0.5;
+
+export interface RumorAssessment {
+  /** 0–1 risk. */
+  score: number;
+  /** Stable codes with the matched text, e.g. `hearsay:网传`, `model:扩散`. */
+  reasons: string[];
+}
+
+/** Rule signals as named model features, so training learns how much each one is worth. */
+export function signalFeatureNames(signals: readonly RumorSignal[], rebuttals: readonly string[]): string[] {
+  const names = signals.map((signal) => `signal:${signal.code}`);
+  if (rebuttals.length > 0) names.push('signal:rebuttal_contradiction');
+  return names;
+}
+
+/** R-ENR-3: the learned model over text and signal features, plus rebuttals on record. */
+export class RumorModel {
+  readonly version: string;
+
+  constructor(
+    private readonly model: LinearModel,
+    private readonly rebuttals: readonly RebuttalRecord[],
+  ) {
+    if (model.labels.join() !== LABELS.join()) throw new Error(`rumor model labels ${model.labels.join()}`);
+    if (model.version !== MODEL_VERSION) throw new Error(`rumor model ${model.version}, code expects ${MODEL_VERSION}`);
+    this.version = model.version;
+  }
+
+  /** Probability from the learned model alone (used by evaluation to show what rules add). */
+  modelProbability(doc: AnalyzedText): number {
+    const signals = detectRumorSignals(doc.normalized);
+    const rebuttals = matchRebuttals(doc.normalized, this.rebuttals);
+    return this.model.probabilities(this.model.featurize(doc, signalFeatureNames(signals, rebuttals)))[1];
+  }
+
+  score(doc: AnalyzedText): RumorAssessment {
+    const signals = detectRumorSignals(doc.normalized);
+    const rebuttals = matchRebuttals(doc.normalized, this.rebuttals);
+    const probability = this.model.probabilities(this.model.featurize(doc, signalFeatureNames(signals, rebuttals)))[1];
+    const reasons = signals.map((signal) => `${signal.code}:${signal.match}`);
+    for (const id of rebuttals) reasons.push(`rebuttal_contradiction:${id}`);
+    if (probability >= MODEL_REASON_THRESHOLD) {
+      const word = this.strongestWord(doc.tokens);
+      if (word) reasons.push(`model:${word}`);
+    }
+    const score = rebuttals.length > 0 ? Math.max(probability, REBUTTAL_FLOOR) : probability;
+    return { score, reasons };
+  }
+
+  /** The token whose word feature pushes most towards "rumor", if any pushes at all. */
+  private strongestWord(tokens: readonly string[]): string | undefined {
+    let best: string | undefined;
+    let bestWeight = 0;
+    for (const token of tokens) {
+      if (token.length < 2) continue;
+      const weight = this.model.contribution(wordFeatureId(token, this.model.features), 1);
+      if (weight > bestWeight) {
+        best = token;
+        bestWeight = weight;
+      }
+    }
+    return best;
+  }
+}
+
+let cached: RumorModel | undefined;
+
+/** The shipped rumor model and rebuttal records, loaded once per process (no network). */
+export function loadRumorModel(file = RUMOR_MODEL_FILE): RumorModel {
+  if (file !== RUMOR_MODEL_FILE) return new RumorModel(LinearModel.load(file), loadRebuttalRecords());
+  cached ??= new RumorModel(LinearModel.load(file), loadRebuttalRecords());
+  return cached;
+}

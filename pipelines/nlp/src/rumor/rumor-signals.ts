@@ -1,0 +1,98 @@
+// R-ENR-3: interpretable rumor signals. Each rule yields a reason `<code>:<matched text>`;
+// the codes are stable (alerts and dashboards key on them), the matched text explains.
+// Patterns run on the normalised (simplified, half-width) text.
+
+export type RumorSignalCode =
+  | 'hearsay'
+  | 'forward_bait'
+  | 'urgency'
+  | 'unsourced_disaster'
+  | 'unsourced_epidemic'
+  | 'unsourced_police'
+  | 'unsourced_official_decision';
+
+export interface RumorSignal {
+  code: RumorSignalCode;
+  match: string;
+}
+
+interface Rule {
+  code: RumorSignalCode;
+  pattern: RegExp;
+  /** Claims (disaster, epidemic…) only count when the post names no authoritative source. */
+  unsourcedOnly: boolean;
+}
+
+const RULES: readonly Rule[] = [
+  {
+    code: 'hearsay',
+    pattern: /网传|据说|听说|传言|据传|传闻|有消息称|有网友称|据网友|网友爆料|朋友圈(?:都在)?(?:传|说)|群里(?:都在)?(?:传|说)|小道消息|内部消息|内部人士|知情人士|有人说|听朋友说|朋友说/,
+    unsourcedOnly: false,
+  },
+  {
+    code: 'forward_bait',
+    pattern: /转发扩散|扩散周知|紧急扩散|求扩散|求转发|请转发|请大家转发|帮忙转发|速转|转起来|互相转告|告诉身边|让更多人知道|不转不是|看到请转|转给(?:家人|朋友|亲人|身边)|请扩散|大家扩散|扩散出去|扩散一下|转发周知|转发给/,
+    unsourcedOnly: false,
+  },
+  {
+    code: 'urgency',
+    pattern: /紧急通知|紧急提醒|紧急|十万火急|速看|赶紧|千万(?:不要|别)|重要提醒|注意了|马上删|快看|刚刚发生|刻不容缓|震惊/,
+    unsourcedOnly: true,
+  },
+  {
+    code: 'unsourced_disaster',
+    pattern: /地震|海啸|爆炸|坍塌|塌方|洪水|决堤|溃坝|泄漏|核辐射|辐射|火灾|大火|空难|坠机|沉船|翻船|踩踏|(?:死亡|遇难|身亡)\d*人?/,
+    unsourcedOnly: true,
+  },
+  {
+    code: 'unsourced_epidemic',
+    pattern: /疫情|病毒|感染|确诊|传染|肺炎|非典|SARS|禽流感|H7N9|鼠疫|霍乱|人传人|疫苗|病例|隔离/i,
+    unsourcedOnly: true,
+  },
+  {
+    code: 'unsourced_police',
+    pattern: /警察|警方|公安|抓捕|逮捕|拘留|通缉|枪击|砍人|杀人|绑架|拐卖|偷孩子|人贩子|抢孩子|抢劫|击毙|特警|戒严/,
+    unsourcedOnly: true,
+  },
+  {
+    code: 'unsourced_official_decision',
+    pattern: /停课|停工|停产|封城|封路|封村|限行|延迟开学|推迟开学|取消考试|全面禁止|即日起|明天起|明日起|新规|出台规定|上调|下调|征收|统一放假|放假通知/,
+    unsourcedOnly: true,
+  },
+];
+
+// Attribution to an authority: a named official body or outlet with a reporting verb, an
+// account of one, or a newsroom byline. Rumors say "官方还没公布" too, so bare "官方" is not enough.
+const AUTHORITY = '(?:新华社|新华网|人民日报|人民网|央视|中新网|中新社|中国新闻网|澎湃新闻|财新|国务院|卫健委|卫生健康委|疾控中心|疾控|公安局|公安部|警方|派出所|应急管理局|教育局|教育部|气象局|地震局|地震台网|市政府|区政府|省政府|县政府|指挥部|网信办|发布厅)';
+const SOURCE_PATTERNS: readonly RegExp[] = [
+  new RegExp(`(?:据|根据|经)[^。！？!?]{0,12}${AUTHORITY}[^。！？!?]{0,10}(?:通报|消息|发布|报道|介绍|证实|通知|公告|回应|官网|官方微博)`),
+  new RegExp(`${AUTHORITY}[^。！？!?]{0,10}(?:通报|发布|公告|官方微博|官网|新闻发布会|情况通报|答记者问|证实)`),
+  /(?:警情通报|情况通报|官方通报|权威发布|新闻发布会)/,
+  /(?:记者|通讯员)\s?[\u4e00-\u9fa5]{2,4}\s?(?:报道|摄|采访|获悉|了解到)/,
+  /(?:来源|来自|转自|信息来源)[:：]\s?\S/,
+  /@\S{0,12}(?:发布|日报|新闻|公安|警方|卫健委|疾控|政府|网信|辟谣)/,
+];
+
+export function hasAuthoritativeSource(normalized: string): boolean {
+  return SOURCE_PATTERNS.some((pattern) => pattern.test(normalized));
+}
+
+// A post that itself debunks ("网传…经核实系谣言") quotes the rumor's words without spreading it.
+const DEBUNKING = /辟谣|不实信息|系谣言|是谣言|属谣言|为谣言|纯属谣言|造谣|谣言止于|假消息|虚假信息|不属实|并不属实|经核实|澄清/;
+
+export function isDebunking(normalized: string): boolean {
+  return DEBUNKING.test(normalized) && hasAuthoritativeSource(normalized);
+}
+
+/** Signals found in a normalised post; empty for a sourced debunking post. */
+export function detectRumorSignals(normalized: string): RumorSignal[] {
+  if (!normalized || isDebunking(normalized)) return [];
+  const sourced = hasAuthoritativeSource(normalized);
+  const signals: RumorSignal[] = [];
+  for (const rule of RULES) {
+    if (rule.unsourcedOnly && sourced) continue;
+    const match = rule.pattern.exec(normalized);
+    if (match) signals.push({ code: rule.code, match: match[0] });
+  }
+  return signals;
+}

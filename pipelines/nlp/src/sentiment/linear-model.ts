@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { AnalyzedText } from '../analyzed-text';
+import { extractFeatures, type FeatureConfig, type HashedFeatures } from '../text/hashed-features';
+
+// A linear softmax model over hashed features: the shape of both shipped models (sentiment and
+// the learned part of rumor risk). Linear keeps inference to a few µs per post (R-PERF-3).
+// Shared by src/sentiment and src/rumor; it lives here because sentiment was its first user.
+
+/** Folder of the shipped artifacts: two levels above src/sentiment or dist/sentiment. */
+export const MODELS_DIR = path.join(__dirname, '..', '..', 'models');
+
+export const ARTIFACT_FORMAT = 'liaowang-linear/1';
+
+/** The JSON file written by training and read here; weights are int16, base64, little-endian. */
+export interface LinearModelArtifact {
+  format: typeof ARTIFACT_FORMAT;
+  task: string;
+  version: string;
+  labels: string[];
+  features: FeatureConfig;
+  /** Softmax temperature fitted on out-of-fold predictions (calibration). */
+  temperature: number;
+  bias: number[];
+  /** Real weight = int16 value × scale. */
+  scale: number;
+  /** Layout: bucket-major, `labels.length` weights per bucket. */
+  weights: string;
+  /** Provenance: data, seed, hyper-parameters; not read at run time. */
+  training: Record<string, unknown>;
+}
+
+export class LinearModel {
+  private readonly weights: Float32Array;
+  readonly labels: readonly string[];
+  readonly features: FeatureConfig;
+  readonly version: string;
+
+  constructor(private readonly artifact: LinearModelArtifact) {
+    if (artifact.format !== ARTIFACT_FORMAT) throw new Error(`unknown model format ${artifact.format}`);
+    const bytes = Buffer.from(artifact.weights, 'base64');
+    const quantized = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+    const expected = (1 << artifact.features.hashBits) * artifact.labels.length;
+    if (quantized.length !== expected) throw new Error(`model ${artifact.task}: ${quantized.length} weights, expected ${expected}`);
+    this.weights = Float32Array.from(quantized, (value) => value * artifact.scale);
+    this.labels = artifact.labels;
+    this.features = artifact.features;
+    this.version = artifact.version;
+  }
+
+  static load(file: string): LinearModel {
+    return new LinearModel(JSON.parse(readFileSync(file, 'utf8')) as LinearModelArtifact);
+  }
+
+  featurize(doc: AnalyzedText, extra: readonly string[] = []): HashedFeatures {
+    return extractFeatures(doc, this.features, extra);
+  }
+
+  /** Calibrated class probabilities, in the order of `labels`. */
+  probabilities(features: HashedFeatures): number[] {
+    const classes = this.labels.length;
+    const logits = this.artifact.bias.slice();
+    for (const id of features.ids) {
+      const row = id * classes;
+      for (let k = 0; k < classes; k++) logits[k] += features.weight * this.weights[row + k];
+    }
+    return softmax(logits, this.artifact.temperature);
+  }
+
+  /** Weight of one feature id for one class minus its mean over classes: how it pushes that class. */
+  contribution(id: number, label: number): number {
+    const classes = this.labels.length;
+    let mean = 0;
+    for (let k = 0; k < classes; k++) mean += this.weights[id * classes + k];
+    return this.weights[id * classes + label] - mean / classes;
+  }
+}
+
+export function softmax(logits: number[], temperature = 1): number[] {
+  let max = -Infinity;
+  for (const value of logits) if (value > max) max = value;
+  let sum = 0;
+  const out = logits.map((value) => {
+    const e = Math.exp((value - max) / temperature);
+    sum += e;
+    return e;
+  });
+  return out.map((value) => value / sum);
+}
+
+/** Quantise trained float weights into an artifact (used by training; here so the codec is one place). */
+export function encodeWeights(weights: Float64Array | Float32Array): { scale: number; weights: string } {
+  let max = 0;
+  for (const value of weights) if (Math.abs(value) > max) max = Math.abs(value);
+  const scale = max > 0 ? max / 32767 : 1;
+  const quantized = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) quantized[i] = Math.round(weights[i] / scale);
+  return { scale, weights: Buffer.from(quantized.buffer).toString('base64') };
+}

@@ -1,0 +1,85 @@
+import type { AnalyzedText } from '../analyzed-text';
+
+// Feature hashing: the models see hashed character n-grams and word uni/bigrams, so the
+// shipped artifact is a fixed-size weight table with no vocabulary to store (keeps it small)
+// and training and serving share this one function (no train/serve skew).
+
+/** What to extract; stored in each model artifact so serving uses what training used. */
+export interface FeatureConfig {
+  /** Table size is 2^hashBits. */
+  hashBits: number;
+  /** Longest character n-gram (1..charNgramMax). */
+  charNgramMax: number;
+  /** Add word bigrams besides word unigrams. */
+  wordBigrams: boolean;
+}
+
+/** A document as hashed feature ids; every feature has the same value `weight`. */
+export interface HashedFeatures {
+  ids: number[];
+  /** 1/sqrt(count): repeated ids add up (term frequency), the vector has unit length-ish scale. */
+  weight: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function mix(hash: number, code: number): number {
+  // Fold A–Z to a–z so Latin words match whatever their case.
+  const folded = code >= 65 && code <= 90 ? code + 32 : code;
+  return Math.imul(hash ^ folded, FNV_PRIME);
+}
+
+/** FNV-1a over a namespace tag and a string, as an unsigned 32-bit integer. */
+export function hashString(tag: number, text: string): number {
+  let hash = mix(FNV_OFFSET, tag);
+  for (let i = 0; i < text.length; i++) hash = mix(hash, text.charCodeAt(i));
+  return hash >>> 0;
+}
+
+// Namespace tags keep a word "好" and the character unigram "好" apart.
+const TAG_CHAR = 1;
+const TAG_WORD = 2;
+const TAG_BIGRAM = 3;
+const TAG_EXTRA = 4;
+const BIGRAM_JOINER = 0x1f;
+
+/**
+ * Hashed features of an analysed text: character n-grams of the normalised text (spaces
+ * skipped), words and optionally word bigrams, plus `extra` named features (e.g. rule signals).
+ */
+export function extractFeatures(doc: AnalyzedText, config: FeatureConfig, extra: readonly string[] = []): HashedFeatures {
+  const mask = (1 << config.hashBits) - 1;
+  const ids: number[] = [];
+  const text = doc.normalized;
+  for (let start = 0; start < text.length; start++) {
+    if (text.charCodeAt(start) === 32) continue;
+    let hash = mix(FNV_OFFSET, TAG_CHAR);
+    for (let n = 0; n < config.charNgramMax && start + n < text.length; n++) {
+      const code = text.charCodeAt(start + n);
+      if (code === 32) break;
+      hash = mix(hash, code);
+      ids.push((hash >>> 0) & mask);
+    }
+  }
+  const tokens = doc.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    ids.push(hashString(TAG_WORD, tokens[i]) & mask);
+    if (config.wordBigrams && i > 0) {
+      let hash = mix(FNV_OFFSET, TAG_BIGRAM);
+      const pair = tokens[i - 1];
+      for (let c = 0; c < pair.length; c++) hash = mix(hash, pair.charCodeAt(c));
+      hash = mix(hash, BIGRAM_JOINER);
+      const word = tokens[i];
+      for (let c = 0; c < word.length; c++) hash = mix(hash, word.charCodeAt(c));
+      ids.push((hash >>> 0) & mask);
+    }
+  }
+  for (const name of extra) ids.push(hashString(TAG_EXTRA, name) & mask);
+  return { ids, weight: ids.length > 0 ? 1 / Math.sqrt(ids.length) : 0 };
+}
+
+/** Id of a single word feature, to explain which words pushed a score (`model:<word>`). */
+export function wordFeatureId(word: string, config: FeatureConfig): number {
+  return hashString(TAG_WORD, word) & ((1 << config.hashBits) - 1);
+}

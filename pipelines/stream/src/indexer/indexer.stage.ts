@@ -1,0 +1,41 @@
+import {
+  enrichedItemSchema,
+  itemsEnrichedTopic,
+  itemsIndexedTopic,
+  summarizeItem,
+  type EnrichedItem,
+} from '@liaowang/contract';
+import type { ElasticsearchClient, KafkaPort, Logger } from '@liaowang/platform';
+import type { KafkaMessage } from 'kafkajs';
+import { parseMessage } from '../parse-message';
+import { bulkIndex } from './bulk-index';
+
+export const INDEXER_GROUP = 'liaowang-indexer';
+
+/** Enriched topic → Elasticsearch (bulk, idempotent) → indexed topic for live dashboards. */
+export async function startIndexerStage(kafka: KafkaPort, es: ElasticsearchClient, logger: Logger) {
+  return kafka.consume({
+    groupId: INDEXER_GROUP,
+    topic: itemsEnrichedTopic,
+    handle: async (messages, context) => {
+      const items: EnrichedItem[] = [];
+      const sourceOf = new Map<string, KafkaMessage>();
+      for (const message of messages) {
+        const parsed = parseMessage(message, enrichedItemSchema);
+        if (parsed.ok) {
+          items.push(parsed.value);
+          sourceOf.set(parsed.value.id, message);
+        } else {
+          await kafka.deadLetter('indexer', context, message, parsed.reason);
+        }
+      }
+      const { indexed, refused } = await bulkIndex(es, items);
+      for (const r of refused) await kafka.deadLetter('indexer', context, sourceOf.get(r.item.id)!, r.reason);
+      await kafka.send(
+        itemsIndexedTopic,
+        indexed.map((item) => ({ key: item.id, value: summarizeItem(item) })),
+      );
+      logger.debug({ partition: context.partition, indexed: indexed.length, refused: refused.length }, 'batch');
+    },
+  });
+}

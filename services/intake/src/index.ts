@@ -1,0 +1,2 @@
+export * from './intake-app';
+export * from './simulator/mention-generator';

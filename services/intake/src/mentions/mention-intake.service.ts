@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { itemsRawTopic, mentionIntakeSchema, type RawItem } from '@liaowang/contract';
+import { KAFKA, LOGGER, ProblemException, type KafkaPort, type Logger } from '@liaowang/platform';
+import type { z } from 'zod';
+import { itemIdFor } from './item-id';
+
+type ValidIntake = z.output<typeof mentionIntakeSchema>;
+
+/** The one place items enter Liaowang, for HTTP pushes and every connector alike. */
+@Injectable()
+export class MentionIntakeService {
+  constructor(
+    @Inject(KAFKA) private readonly kafka: KafkaPort,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  toRawItem(input: ValidIntake, raw: unknown, receivedAt = new Date()): RawItem {
+    return {
+      id: itemIdFor(input),
+      kind: input.kind,
+      platform: input.platform,
+      author: input.author,
+      text: input.text,
+      url: input.url,
+      publishedAt: input.publishedAt,
+      receivedAt: receivedAt.toISOString(),
+      threadId: input.threadId ?? `${input.platform}:${input.author.id}`,
+      region: input.region,
+      raw,
+    };
+  }
+
+  /**
+   * Writes items to the raw topic with acks=all. Only after that resolves may a caller answer
+   * 2xx; if Kafka cannot take them, the caller gets 503 with Retry-After (R-REL-2).
+   */
+  async accept(items: RawItem[]): Promise<void> {
+    try {
+      await this.kafka.send(itemsRawTopic, items.map((item) => ({ key: item.threadId, value: item })));
+    } catch (error) {
+      this.logger.error({ err: error, count: items.length }, 'raw topic write failed');
+      throw ProblemException.unavailable('The message log is not accepting writes; try again shortly', 5);
+    }
+  }
+}

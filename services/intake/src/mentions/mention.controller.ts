@@ -1,0 +1,22 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { mentionIntakeSchema, type IntakeAccepted } from '@liaowang/contract';
+import { parseWith, Public } from '@liaowang/platform';
+import { IntakeAuthGuard } from './intake-auth.guard';
+import { MentionIntakeService } from './mention-intake.service';
+
+@Controller('api/v1/intake')
+export class MentionController {
+  constructor(private readonly intake: MentionIntakeService) {}
+
+  /** HTTP push endpoint for webhooks and the public report form (R-ING-2). */
+  @Public()
+  @UseGuards(IntakeAuthGuard)
+  @Post('mentions')
+  @HttpCode(202)
+  async pushMention(@Body() body: unknown): Promise<IntakeAccepted> {
+    const input = parseWith(mentionIntakeSchema, body);
+    const item = this.intake.toRawItem(input, body);
+    await this.intake.accept([item]);
+    return { id: item.id };
+  }
+}
