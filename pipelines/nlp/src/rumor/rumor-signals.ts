@@ -70,7 +70,8 @@ const SOURCE_PATTERNS: readonly RegExp[] = [
   /(?:警情通报|情况通报|官方通报|权威发布|新闻发布会)/,
   /(?:记者|通讯员)\s?[\u4e00-\u9fa5]{2,4}\s?(?:报道|摄|采访|获悉|了解到)/,
   /(?:来源|来自|转自|信息来源)[:：]\s?\S/,
-  /@\S{0,12}(?:发布|日报|新闻|公安|警方|卫健委|疾控|政府|网信|辟谣)/,
+  // Reposting an official account's post (`//@XX发布:`); a bare @mention is attention-seeking, not a source.
+  /\/\/@\S{0,12}(?:发布|日报|新闻|公安|警方|卫健委|疾控|政府|网信|辟谣)[:：]/,
 ];
 
 export function hasAuthoritativeSource(normalized: string): boolean {
