@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/language-switch';
+import { formatDateTime } from '../time/format-time';
+import { useNow } from '../time/use-now';
+import { useSignedIn } from './auth-context';
+import { ROUTES, routeHref, type Route } from './use-hash-route';
+
+/** Dark top bar: product, navigation, Beijing clock, who is signed in, language, sign-out. */
+export function AppHeader({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  const { session, signOut } = useSignedIn();
+  const now = useNow(1000);
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <span className="brand-mark" aria-hidden="true">瞭</span>
+        <span className="app-header__name">{t('app.name')}</span>
+        <span className="app-header__tagline">{t('app.tagline')}</span>
+      </div>
+      <nav className="app-header__nav" aria-label={t('app.mainNav')}>
+        {ROUTES.map((name) => (
+          <a key={name} href={routeHref(name)} className="nav-link" aria-current={name === route ? 'page' : undefined}>
+            {t(`nav.${name}`)}
+          </a>
+        ))}
+      </nav>
+      <div className="app-header__right">
+        <span className="app-header__clock" data-testid="clock">
+          {t('app.clock', { time: formatDateTime(new Date(now).toISOString()) })}
+        </span>
+        <span className="app-header__user" data-testid="current-user" data-role={session.user.role}>
+          <span className="visually-hidden">{t('auth.signedInAs')} </span>
+          <span className="app-header__display-name">{session.user.displayName}</span>
+          <span className="role-tag">{t(`role.${session.user.role}`)}</span>
+        </span>
+        <LanguageSwitch className="button button--ghost-dark" />
+        <button type="button" className="button button--ghost-dark" data-testid="sign-out" onClick={signOut}>
+          {t('auth.signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+
+// Hash routing: the API serves dist/ as static files, so deep links must not need
+// server-side rewrites. Add a route here and a page in app-shell.tsx.
+export const ROUTES = ['live'] as const;
+export type Route = (typeof ROUTES)[number];
+export const DEFAULT_ROUTE: Route = 'live';
+
+function parse(hash: string): Route {
+  const name = hash.replace(/^#\/?/, '');
+  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : DEFAULT_ROUTE;
+}
+
+export function routeHref(route: Route): string {
+  return `#/${route}`;
+}
+
+export function useHashRoute(): Route {
+  const [route, setRoute] = useState(() => parse(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parse(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
