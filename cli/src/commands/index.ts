@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
+import { register as down } from './down.command';
+import { register as status } from './status.command';
+import { register as up } from './up.command';
 
 // Each command lives in its own file `<name>.command.ts` exporting `register(program)`.
-const commands: Array<(program: Command) => void> = [];
+const commands: Array<(program: Command) => void> = [up, down, status];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);

@@ -12,5 +12,4 @@ export async function createIntakeApp(settings: Settings): Promise<INestApplicat
     IntakeModule.forRoot({ settings, logger, kafka, probes: { kafka: () => kafka.isReachable() } }),
     logger,
   );
-  return app;
 }

@@ -1,2 +1,3 @@
 export * from './index-template';
 export * from './items.index';
+export * from './users.index';

@@ -1,2 +1,3 @@
 export * from './backoff';
 export * from './kafka.port';
+export * from './parse-message';

@@ -1,6 +1,6 @@
 import { rawItemSchema, type EnrichedItem, type Enrichment } from '@liaowang/contract';
 import type { KafkaMessage } from 'kafkajs';
-import { parseMessage, type Rejected } from '../parse-message';
+import { parseMessage, type Rejected } from '@liaowang/platform';
 
 export interface TextEnricher {
   enrich(text: string): Enrichment;

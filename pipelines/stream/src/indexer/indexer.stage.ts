@@ -7,7 +7,7 @@ import {
 } from '@liaowang/contract';
 import type { ElasticsearchClient, KafkaPort, Logger } from '@liaowang/platform';
 import type { KafkaMessage } from 'kafkajs';
-import { parseMessage } from '../parse-message';
+import { parseMessage } from '@liaowang/platform';
 import { bulkIndex } from './bulk-index';
 
 export const INDEXER_GROUP = 'liaowang-indexer';

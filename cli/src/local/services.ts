@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { REPO_ROOT } from './repo-paths';
+
+export interface LocalService {
+  name: string;
+  entry: string;
+  args?: string[];
+  /** Readiness URL, if the service speaks HTTP. */
+  readyUrl?: (env: Record<string, string>) => string;
+}
+
+const port = (env: Record<string, string>, key: string, fallback: number) => env[key] ?? String(fallback);
+
+/** The Liaowang processes of a local run, in start order. */
+export const LOCAL_SERVICES: LocalService[] = [
+  { name: 'stream', entry: resolve(REPO_ROOT, 'pipelines/stream/dist/main.js') },
+  {
+    name: 'api',
+    entry: resolve(REPO_ROOT, 'services/api/dist/main.js'),
+    readyUrl: (env) => `http://127.0.0.1:${port(env, 'API_PORT', 3000)}/health/ready`,
+  },
+  {
+    name: 'intake',
+    entry: resolve(REPO_ROOT, 'services/intake/dist/main.js'),
+    readyUrl: (env) => `http://127.0.0.1:${port(env, 'INTAKE_PORT', 3001)}/health/ready`,
+  },
+];

@@ -1,0 +1,54 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ALL_TOPICS, itemsIndex, usersIndex, USERS_INDEX_NAME } from '@liaowang/contract';
+import {
+  createElasticsearchClient,
+  createHttpApp,
+  createLogger,
+  ensureIndexTemplate,
+  isElasticsearchReady,
+  KafkaPort,
+  type Settings,
+} from '@liaowang/platform';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiModule } from './api.module';
+
+/** The API service (REST, Socket.IO, dashboard files), ready to listen: for main.ts and tests. */
+export async function createApiApp(settings: Settings): Promise<INestApplication> {
+  const logger = createLogger('api', settings.LOG_LEVEL);
+  const kafka = new KafkaPort(settings.KAFKA_BROKERS, 'liaowang-api', logger);
+  await kafka.ensureTopics(ALL_TOPICS);
+  const es = createElasticsearchClient(settings.ES_URL);
+  await ensureIndexTemplate(es, itemsIndex);
+  await ensureIndexTemplate(es, usersIndex);
+  if (!(await es.indices.exists({ index: USERS_INDEX_NAME }))) {
+    await es.indices.create({ index: USERS_INDEX_NAME }).catch((error: { meta?: { statusCode?: number } }) => {
+      if (error.meta?.statusCode !== 400) throw error; // created by another instance meanwhile
+    });
+  }
+  const app = (await createHttpApp(
+    ApiModule.forRoot({
+      settings,
+      logger,
+      kafka,
+      es,
+      probes: { kafka: () => kafka.isReachable(), elasticsearch: () => isElasticsearchReady(es) },
+    }),
+    logger,
+  )) as NestExpressApplication;
+  if (settings.DASHBOARD_DIST) serveDashboard(app, settings.DASHBOARD_DIST);
+  return app;
+}
+
+/** Serves the built dashboard: files as they are, and index.html for any other non-API path. */
+function serveDashboard(app: NestExpressApplication, dist: string): void {
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) throw new Error(`DASHBOARD_DIST has no index.html: ${dist}`);
+  app.useStaticAssets(dist, { index: 'index.html', maxAge: '1h' });
+  app.use((req: { method: string; path: string }, res: { sendFile(p: string): void }, next: () => void) => {
+    const apiPath = req.path.startsWith('/api/') || req.path.startsWith('/health') || req.path.startsWith('/socket.io');
+    if (req.method === 'GET' && !apiPath) return res.sendFile(index);
+    next();
+  });
+}

@@ -1,0 +1,2 @@
+export * from './api-app';
+export * from './auth/seed-users';
