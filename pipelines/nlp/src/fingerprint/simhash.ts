@@ -1,0 +1,64 @@
+// 64-bit SimHash (Charikar 2002): each feature votes on every bit with its hash; texts that
+// share most features end up a few bits apart, so near-duplicates are close in Hamming
+// distance (R-ENR-6). Two independent 32-bit hashes make up the 64 bits, because plain
+// numbers are 32-bit integers in bitwise operations and BigInt would cost far more.
+
+const SEED_HIGH = 0x9747b28c;
+const SEED_LOW = 0x5bd1e995;
+const HEX_DIGITS_PER_HALF = 8;
+
+/** FNV-1a over `text[start, end)` code units, finished with MurmurHash3's avalanche mix. */
+export function hash32(text: string, start: number, end: number, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = start; i < end; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * SimHash of the character shingles (`width` code units each) of `text`. A text shorter
+ * than one shingle is one feature; an empty text has the all-zero fingerprint.
+ */
+export function simhashShingles(text: string, width: number): string {
+  if (text.length === 0) return '0'.repeat(2 * HEX_DIGITS_PER_HALF);
+  const high = new Int32Array(32);
+  const low = new Int32Array(32);
+  const last = Math.max(0, text.length - width);
+  for (let i = 0; i <= last; i++) {
+    const end = Math.min(text.length, i + width);
+    vote(high, hash32(text, i, end, SEED_HIGH));
+    vote(low, hash32(text, i, end, SEED_LOW));
+  }
+  return toHex(high) + toHex(low);
+}
+
+function vote(counters: Int32Array, hash: number): void {
+  for (let bit = 0; bit < 32; bit++) counters[bit] += (hash >>> bit) & 1 ? 1 : -1;
+}
+
+function toHex(counters: Int32Array): string {
+  let value = 0;
+  for (let bit = 0; bit < 32; bit++) if (counters[bit] > 0) value |= 1 << bit;
+  return (value >>> 0).toString(16).padStart(HEX_DIGITS_PER_HALF, '0');
+}
+
+/** Number of differing bits between two fingerprints of equal length (hex strings). */
+export function hammingDistance(a: string, b: string): number {
+  if (a.length !== b.length) throw new RangeError(`fingerprints differ in length: ${a.length} vs ${b.length}`);
+  let distance = 0;
+  for (let i = 0; i < a.length; i += HEX_DIGITS_PER_HALF) {
+    let x = (parseInt(a.slice(i, i + HEX_DIGITS_PER_HALF), 16) ^ parseInt(b.slice(i, i + HEX_DIGITS_PER_HALF), 16)) >>> 0;
+    while (x !== 0) {
+      x &= x - 1;
+      distance++;
+    }
+  }
+  return distance;
+}
