@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every test: unit tests, then integration and end-to-end tests (browser included) against the
+# real Kafka and Elasticsearch that this script starts, and stops again if it started them.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-installed.sh || exit 1
+bash scripts/ensure-chromium.sh || exit 1
+
+reports=.data/test-reports
+rm -rf "$reports" && mkdir -p "$reports"
+
+started_stack=0
+if ! bash deploy/local/stack.sh status >/dev/null 2>&1; then started_stack=1; fi
+stop_stack() { if [ "$started_stack" = 1 ]; then bash deploy/local/stack.sh down; fi; }
+trap stop_stack EXIT
+
+t0=$(date +%s)
+npx jest --selectProjects unit --json --outputFile="$reports/unit.json"
+bash deploy/local/stack.sh up || { echo "0 passed, 1 failed"; exit 1; }
+npx jest --selectProjects integration --runInBand --json --outputFile="$reports/integration.json"
+echo "Tests took $(( $(date +%s) - t0 ))s"
+
+node scripts/summarize-tests.js "$reports/unit.json" "$reports/integration.json"
