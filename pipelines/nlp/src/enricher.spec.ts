@@ -1,0 +1,89 @@
+import { enrichmentSchema } from '@liaowang/contract';
+import type { AnalyzedText } from './analyzed-text';
+import { EMPTY_FINGERPRINT } from './fingerprint';
+import { ANALYSIS_MAX_CHARS, createEnricher, truncate, type EnricherOptions } from './enricher';
+
+// Stand-ins until the trained models are shipped: they follow the models' interfaces.
+const models: EnricherOptions = {
+  sentimentModel: { predict: (doc: AnalyzedText) => ({ label: doc.normalized.includes('好') ? 'positive' : 'neutral', score: 0.7 }) },
+  rumorModel: {
+    score: (doc: AnalyzedText) =>
+      doc.normalized.includes('网传') ? { score: 0.9, reasons: ['hearsay:网传'] } : { score: 0.1, reasons: [] },
+  },
+};
+
+describe('createEnricher', () => {
+  const enricher = createEnricher(models);
+
+  it('produces a complete, valid enrichment of a typical post', () => {
+    const result = enricher.enrich('網傳明天全城停水！聯繫人電話13812345678，兼职刷单加微信');
+    expect(enrichmentSchema.parse(result)).toEqual(result);
+    expect(result.normalized).toContain('网传明天全城停水');
+    expect(result.tokens.length).toBeGreaterThan(3);
+    expect(result.rumor).toEqual({ score: 0.9, reasons: ['hearsay:网传'] });
+    expect(result.categories.map((c) => c.id)).toEqual(['illicit_marketing', 'false_alarm_rumor']);
+    expect(result.categories[1].reasons).toEqual(['pattern:未经证实的预警', 'rumor:hearsay:网传']);
+    expect(result.pii).toEqual([{ type: 'phone', start: 14, end: 25 }]);
+    expect(result.masked).toBe('網傳明天全城停水！聯繫人電話138****5678，兼职刷单加微信');
+    expect(result.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(result.modelVersion).toEqual(expect.any(String));
+  });
+
+  it.each([
+    ['empty', ''],
+    ['emoji-only', '😀😡👍🏻👨‍👩‍👧'],
+    ['whitespace', ' \n\t\u3000'],
+    ['lone surrogates', '\ud800好\udfff\ud83d'],
+    ['control characters', '\u0000\u0007\u001b[31m'],
+  ])('handles %s text', (_, text) => {
+    const result = enricher.enrich(text);
+    expect(enrichmentSchema.parse(result)).toEqual(result);
+    expect(result.pii).toEqual([]);
+    expect(result.masked).toBe(text);
+  });
+
+  it('gives an emoji-only post no categories and the empty fingerprint', () => {
+    const result = enricher.enrich('😀😀😀');
+    expect(result.categories).toEqual([]);
+    expect(result.fingerprint).toBe(EMPTY_FINGERPRINT);
+  });
+
+  it('analyses the head of a very long text but finds and masks PII in all of it', () => {
+    const text = '这是一段很长的文字。'.repeat(10_000) + '电话13812345678';
+    const result = enricher.enrich(text);
+    expect(text.length).toBeGreaterThan(100_000);
+    expect(result.normalized.length).toBeLessThanOrEqual(ANALYSIS_MAX_CHARS);
+    expect(result.pii).toEqual([{ type: 'phone', start: 100_002, end: 100_013 }]);
+    expect(result.masked.endsWith('电话138****5678')).toBe(true);
+    expect(result.masked.length).toBe(text.length);
+  });
+
+  it('does not throw when given something that is not a string', () => {
+    expect(enricher.enrich(undefined as unknown as string).masked).toBe('');
+  });
+
+  it('falls back to neutral results when a model fails, and reports it', () => {
+    const failures: string[] = [];
+    const broken = createEnricher({
+      sentimentModel: {
+        predict: () => {
+          throw new Error('boom');
+        },
+      },
+      rumorModel: { score: () => ({ score: Number.NaN, reasons: [] }) },
+      onError: (stage) => failures.push(stage),
+    });
+    const result = broken.enrich('你好');
+    expect(result.sentiment).toEqual({ label: 'neutral', score: 0 });
+    expect(result.rumor.score).toBe(0);
+    expect(failures).toEqual(['sentiment']);
+  });
+});
+
+describe('truncate', () => {
+  it('never cuts a surrogate pair in half', () => {
+    expect(truncate('ab😀', 3)).toBe('ab');
+    expect(truncate('ab😀', 4)).toBe('ab😀');
+    expect(truncate('abc', 2)).toBe('ab');
+  });
+});
