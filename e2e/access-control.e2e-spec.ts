@@ -4,9 +4,9 @@ describe('access control and input errors', () => {
   let system: TestSystem;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = await startTestSystem({ stream: false });
   });
-  afterAll(() => system.stop());
+  afterAll(() => system?.stop());
 
   it('answers a malformed intake request with 400 problem+json naming the fields', async () => {
     const response = await fetch(`${system.intakeUrl}/api/v1/intake/mentions`, {

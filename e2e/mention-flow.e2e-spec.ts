@@ -10,7 +10,7 @@ describe('mention flow: HTTP intake → Kafka → enrich → Elasticsearch → s
     system = await startTestSystem();
     token = (await system.login('duty')).token;
   });
-  afterAll(() => system.stop());
+  afterAll(() => system?.stop());
 
   const post = (body: unknown) =>
     fetch(`${system.intakeUrl}/api/v1/intake/mentions`, {

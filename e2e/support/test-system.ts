@@ -19,10 +19,12 @@ export interface TestSystem {
 
 const urlOf = (app: INestApplication) => `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 
-/** The whole pipeline in this process, on the real Kafka and Elasticsearch, on free ports. */
-export async function startTestSystem(overrides: Record<string, string> = {}): Promise<TestSystem> {
-  const settings = testSettings(overrides);
-  const stream: StreamRuntime = await startStream(settings);
+/** The whole pipeline (or only the HTTP services) in this process, on the real Kafka and Elasticsearch, on free ports. */
+export async function startTestSystem(
+  options: { stream?: boolean; settings?: Record<string, string> } = {},
+): Promise<TestSystem> {
+  const settings = testSettings(options.settings);
+  const stream: StreamRuntime | undefined = options.stream === false ? undefined : await startStream(settings);
   const api = await createApiApp(settings);
   await api.listen(0, '127.0.0.1');
   const intake = await createIntakeApp(settings);
@@ -45,7 +47,7 @@ export async function startTestSystem(overrides: Record<string, string> = {}): P
     async stop() {
       await intake.close();
       await api.close();
-      await stream.stop();
+      await stream?.stop();
     },
   };
 }
