@@ -9,7 +9,7 @@ export interface LiveItems {
   /** Newest first, at most LIVE_LIST_CAP. */
   items: ItemSummary[];
   status: ConnectionStatus;
-  /** Items pushed live since this sign-in. */
+  /** New items received since this sign-in (pushed live or recovered after a reconnect). */
   receivedCount: number;
   /** Ids to highlight briefly because they just arrived. */
   freshIds: ReadonlySet<string>;
@@ -46,11 +46,14 @@ export function LiveItemsProvider({ children }: { children: ReactNode }) {
     setStore((prev) => {
       const items = mergeItems(prev.items, batch.items);
       const listed = new Set(prev.items.map((item) => item.id));
+      const freshIds = findFreshIds(prev.items, items);
+      // Received = pushed live, or caught up after a reconnect (newer than what we had).
       // A re-delivered item (at-least-once) that is still listed is not counted twice.
-      const newLive = [...batch.liveIds].filter((id) => !listed.has(id)).length;
+      const received = new Set([...batch.liveIds].filter((id) => !listed.has(id)));
+      for (const id of freshIds) received.add(id);
       const fresh = new Map(prev.fresh);
-      for (const id of findFreshIds(prev.items, items)) fresh.set(id, now + FRESH_MS);
-      return { items, receivedCount: prev.receivedCount + newLive, fresh };
+      for (const id of freshIds) fresh.set(id, now + FRESH_MS);
+      return { items, receivedCount: prev.receivedCount + received.size, fresh };
     });
   }, []);
 
