@@ -6,3 +6,4 @@ export * from './pii';
 export * from './categories';
 export * from './fingerprint';
 export * from './enricher';
+export * from './jsonl';

@@ -15,7 +15,7 @@ describe('createCategoryMatcher', () => {
     expect(match('兼职刷单，日赚500，加微信详聊')).toEqual([
       { id: 'illicit_marketing', reasons: ['term:兼职刷单', 'term:刷单', 'pattern:加微信', 'pattern:日赚'] },
     ]);
-    expect(match('这个网站搞网络赌博')).toEqual([{ id: 'public_morality', reasons: ['term:网络赌博'] }]);
+    expect(match('这个网站搞网络赌博')).toEqual([{ id: 'public_morality', reasons: ['term:赌博'] }]);
   });
 
   it('catches traditional-script and full-width input through normalisation', () => {

@@ -1,0 +1,2 @@
+export * from './enrich-line';
+export * from './enrich-jsonl.stream';
