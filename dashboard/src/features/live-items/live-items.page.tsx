@@ -53,10 +53,10 @@ export function LiveItemsPage() {
 
       <div className="live-page__body">
         <section className="live-page__list" aria-label={t('live.title')}>
-          <div className="list-info" role="status">
+          <div className="list-info">
             {search.pending && <span>{t('search.searching')}</span>}
             {!search.pending && search.result && (
-              <span data-testid="search-summary">
+              <span data-testid="search-summary" role="status">
                 {t('search.results', { q: search.result.query, total: search.result.total, shown: search.result.items.length })}
               </span>
             )}
