@@ -1,18 +1,17 @@
-import { loadSettings, type Settings } from '@liaowang/platform';
-import { randomBytes } from 'node:crypto';
+import { loadSettings, localEnvironment, type Settings } from '@liaowang/platform';
+import { join } from 'node:path';
 
-const secret = (n: number) => randomBytes(n).toString('base64url');
+const dataDir = process.env.LIAOWANG_DATA_DIR ?? join(__dirname, '..', '..', '.data');
 
 /**
  * Settings for a test run against the real local stack: brokers and Elasticsearch from the
- * environment (the test command starts them), fresh secrets for every run.
+ * environment (the test command starts them); secrets from this checkout's local.env, the same
+ * ones `liaowang up` uses, because the seed users persist in Elasticsearch between runs.
  */
 export function testSettings(overrides: Record<string, string> = {}): Settings {
   return loadSettings({
     ...process.env,
-    AUTH_TOKEN_SECRET: secret(48),
-    SEED_PASSWORD: secret(12),
-    INTAKE_API_KEYS: secret(24),
+    ...localEnvironment(join(dataDir, 'local.env')),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ...overrides,
   });

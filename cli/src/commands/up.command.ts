@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { localEnvironment } from '../local/local-env';
+import { localEnvironment } from '@liaowang/platform';
 import { logFile, startService, waitForUrl } from '../local/process-manager';
 import { REPO_ROOT, LOCAL_ENV_FILE } from '../local/repo-paths';
 import { LOCAL_SERVICES } from '../local/services';
@@ -18,7 +18,7 @@ export function register(program: Command): void {
       const env: Record<string, string> = {
         SIMULATOR_RATE: options.rate,
         DASHBOARD_DIST: resolve(REPO_ROOT, 'dashboard/dist'),
-        ...localEnvironment(),
+        ...localEnvironment(LOCAL_ENV_FILE),
       };
       for (const service of LOCAL_SERVICES) {
         const t0 = Date.now();

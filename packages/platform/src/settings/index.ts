@@ -1,2 +1,3 @@
 export * from './load-settings';
 export * from './settings.schema';
+export * from './local-env';

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSettings } from '@liaowang/platform';
+import { loadSettings } from './load-settings';
 import { localEnvironment, parseEnvFile } from './local-env';
 
 describe(localEnvironment.name, () => {

@@ -1,18 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { LOCAL_ENV_FILE } from './repo-paths';
 
 /**
  * Secrets for a local run, generated once per checkout into a git-ignored file with owner-only
  * permissions (R-SEC-3: no secret in code). Variables already set in the environment win.
  */
-export function localEnvironment(file = LOCAL_ENV_FILE): Record<string, string> {
+export function localEnvironment(file: string): Record<string, string> {
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     const secret = (n: number) => randomBytes(n).toString('base64url');
     const lines = [
-      '# Generated for this checkout by `liaowang up`; delete it to rotate.',
+      '# Generated for this checkout on its first local run or test run; delete it to rotate.',
       `AUTH_TOKEN_SECRET=${secret(48)}`,
       `SEED_PASSWORD=${secret(12)}`,
       `INTAKE_API_KEYS=${secret(24)}`,

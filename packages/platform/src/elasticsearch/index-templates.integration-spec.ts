@@ -1,0 +1,54 @@
+import { itemsEnrichedTopic, itemsIndex, itemsIndexFor, toItemDocument, usersIndex } from '@liaowang/contract';
+import { randomUUID } from 'node:crypto';
+import { createElasticsearchClient, ensureIndexTemplate, isElasticsearchReady } from './elasticsearch.port';
+
+describe('index templates on the real Elasticsearch', () => {
+  const es = createElasticsearchClient(process.env.ES_URL ?? 'http://127.0.0.1:9200');
+  afterAll(() => es.close());
+
+  it('is ready', async () => {
+    expect(await isElasticsearchReady(es)).toBe(true);
+  });
+
+  it('applies every template twice without error (idempotent start-up)', async () => {
+    for (const def of [itemsIndex, usersIndex]) {
+      await ensureIndexTemplate(es, def);
+      await ensureIndexTemplate(es, def);
+      const { index_templates } = await es.indices.getIndexTemplate({ name: def.templateName });
+      expect(index_templates[0].index_template.version).toBe(def.version);
+    }
+  });
+
+  it('stores an item in its month index, readable through the alias, searchable by word and phrase', async () => {
+    await ensureIndexTemplate(es, itemsIndex);
+    const example = itemsEnrichedTopic.example;
+    const id = `test:${randomUUID()}`;
+    const doc = toItemDocument({ ...example, id });
+    await es.index({ index: itemsIndexFor(doc.publishedAt), id, document: doc, refresh: 'wait_for' });
+
+    const byWord = await es.search({
+      index: itemsIndex.alias,
+      query: { bool: { filter: [{ term: { id } }, { match: { tokens: '停课' } }] } },
+    });
+    expect(byWord.hits.hits.map((h) => h._id)).toEqual([id]);
+
+    const byPhrase = await es.search({
+      index: itemsIndex.alias,
+      query: { bool: { filter: [{ term: { id } }, { match_phrase: { text: '明天全部停课' } }] } },
+    });
+    expect(byPhrase.hits.hits).toHaveLength(1);
+
+    // Characters out of order are not the phrase.
+    const notPhrase = await es.search({
+      index: itemsIndex.alias,
+      query: { bool: { filter: [{ term: { id } }, { match_phrase: { text: '停课全部明天' } }] } },
+    });
+    expect(notPhrase.hits.hits).toHaveLength(0);
+  });
+
+  it('refuses a document with a field the strict mapping does not know', async () => {
+    await expect(
+      es.index({ index: itemsIndexFor(new Date().toISOString()), id: `test:${randomUUID()}`, document: { surprise: 1 } }),
+    ).rejects.toThrow(/strict_dynamic_mapping_exception/);
+  });
+});
