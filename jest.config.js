@@ -18,12 +18,13 @@ const moduleNameMapper = Object.fromEntries(
 
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };
 const common = { preset: undefined, testEnvironment: 'node', moduleNameMapper, transform, rootDir: __dirname };
-const ignore = ['/node_modules/', '/dist/', '/dashboard/'];
+const ignore = ['/node_modules/', '/dist/'];
 
 module.exports = {
   // Integration tests wait for real servers; unit tests finish far sooner.
   testTimeout: 120_000,
   projects: [
+    // Dashboard logic is plain TypeScript, so its specs run here too: one test runner.
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.spec.ts'], testPathIgnorePatterns: ignore },
     {
       ...common,

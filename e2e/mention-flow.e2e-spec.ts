@@ -45,7 +45,7 @@ describe('mention flow: HTTP intake → Kafka → enrich → Elasticsearch → s
     expect(found.text).not.toContain('13812345678');
     expect(['negative', 'neutral', 'positive']).toContain(found.sentiment.label);
     expect(found.rumorScore).toBeGreaterThan(0);
-    expect(found.highlight).toContain('<mark>');
+    expect(found.highlight).toContain(`<em>`);
   });
 
   it('stores the same source post once when it is received twice (R-ING-4)', async () => {

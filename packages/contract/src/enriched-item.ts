@@ -23,7 +23,7 @@ export const itemSummarySchema = z.object({
   sentiment: enrichmentSchema.shape.sentiment,
   rumorScore: z.number(),
   categories: z.array(z.string()),
-  /** Search hit fragment with <mark> around matches, when the item came from a search. */
+  /** Search hit fragment of the masked text, matches wrapped in <em>…</em>, when the item came from a search. */
   highlight: z.string().optional(),
 });
 export type ItemSummary = z.infer<typeof itemSummarySchema>;

@@ -29,7 +29,7 @@ export class ItemSearchService {
         ? { multi_match: { query: query.q, type: 'phrase', fields: ['masked', 'text'] } }
         : { match_all: {} },
       highlight: query.q
-        ? { fields: { masked: { number_of_fragments: 1, fragment_size: 160 } }, pre_tags: ['<mark>'], post_tags: ['</mark>'] }
+        ? { fields: { masked: { number_of_fragments: 1, fragment_size: 160 } }, pre_tags: ['<em>'], post_tags: ['</em>'] }
         : undefined,
     });
     const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);

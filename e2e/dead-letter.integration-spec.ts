@@ -1,0 +1,54 @@
+import {
+  itemsIndex,
+  itemsRawTopic,
+  type RawItem,
+} from '@liaowang/contract';
+import { createElasticsearchClient, createLogger, KafkaPort, loadSettings } from '@liaowang/platform';
+import { randomUUID } from 'node:crypto';
+import { startStream, type StreamRuntime } from '@liaowang/stream';
+import { collectDeadLetters } from './support/dead-letters';
+import { eventually } from './support/test-system';
+
+// R-ING-3 / R-REL-3: a bad message is parked with its reason and the stream goes on.
+describe('stream on the real Kafka and Elasticsearch', () => {
+  const settings = loadSettings({ ...process.env, AUTH_TOKEN_SECRET: 'x'.repeat(32), LOG_LEVEL: 'silent' });
+  const kafka = new KafkaPort(settings.KAFKA_BROKERS, 'stream-test', createLogger('test', 'silent'));
+  const es = createElasticsearchClient(settings.ES_URL);
+  let stream: StreamRuntime;
+
+  beforeAll(async () => {
+    stream = await startStream(settings);
+  });
+  afterAll(async () => {
+    await stream?.stop();
+    await kafka.disconnect();
+    await es.close();
+  });
+
+  it('dead-letters unreadable and invalid messages with the reason, and still indexes the good one after them', async () => {
+    const key = `dlq-test-${randomUUID()}`;
+    const good: RawItem = { ...itemsRawTopic.example, id: `test:${randomUUID()}`, threadId: key, receivedAt: new Date().toISOString() };
+    const deadLetters = collectDeadLetters(settings.KAFKA_BROKERS, key, 2);
+
+    // Same key, so one partition and this order: bad JSON, wrong schema, then a good item.
+    await kafka.sendRaw(itemsRawTopic.name, [
+      { key, value: '{"id": ' },
+      { key, value: JSON.stringify({ ...good, id: 42, publishedAt: 'yesterday' }) },
+      { key, value: JSON.stringify(good) },
+    ]);
+
+    const letters = await deadLetters;
+    expect(letters.map((l) => l.stage)).toEqual(['enricher', 'enricher']);
+    expect(letters[0].reason).toMatch(/^invalid JSON/);
+    expect(letters[0].value).toBe('{"id": ');
+    expect(letters[1].reason).toContain('id:');
+    expect(letters[1].reason).toContain('publishedAt:');
+    expect(letters[1].sourceTopic).toBe(itemsRawTopic.name);
+
+    const indexed = await eventually(async () => {
+      const result = await es.search({ index: itemsIndex.alias, query: { term: { id: good.id } } });
+      return result.hits.hits.length > 0 ? result.hits.hits[0] : undefined;
+    }, 60_000, 'the good item indexed');
+    expect(indexed._id).toBe(good.id);
+  });
+});
