@@ -2,15 +2,17 @@
 // one story land on (nearly) the same fingerprint (R-ENR-6).
 
 const REPOST_MARKER = '//@';
-const URL = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef]+/gi;
-// The marker normalizeText leaves where a link was, as a word of its own.
-const URL_MARKER = /(?<![A-Za-z])URL(?![A-Za-z])/g;
-// @name up to whitespace, punctuation or a colon; Weibo names are at most 30 characters.
-const MENTION = /@[^\s@:：,，。!！?？、;；]{1,30}[:：]?/g;
+// Links (normalizeText has usually replaced them by its marker "URL" already), that marker
+// as a word of its own, and @name up to whitespace, punctuation or a colon (Weibo names are at
+// most 30 characters). One alternation, so the text is scanned once.
+const NOISE = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef]+|(?<![a-z])url(?![a-z])|@[^\s@:：,，。!！?？、;；]{1,30}[:：]?/gi;
 // Boilerplate a repost carries when the reposter wrote nothing of their own.
 const BOILERPLATE = /^(?:转发微博|转发|轉發微博|repost|rt)$/i;
-// Letters and digits only: punctuation, spacing and emoji vary between copies of one text.
-const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+// Punctuation, spacing, symbols and emoji vary between copies of one text; only letters and
+// digits stay. Spelled out as ranges because /[^\p{L}\p{N}]/u costs several times more per
+// post. Every astral character goes with the emoji (rare Han of extension B included).
+const NOT_WORD =
+  /[\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u2000-\u2bff\u3000-\u303f\ufe00-\ufe6f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\ud800-\udfff]+/g;
 /** Below this many characters the reposter's own words are too few to stand for the post. */
 const MIN_OWN_CHARS = 4;
 
@@ -28,5 +30,5 @@ export function fingerprintText(normalized: string): string {
 }
 
 function clean(text: string): string {
-  return text.replace(URL, ' ').replace(URL_MARKER, ' ').replace(MENTION, ' ').replace(NOT_WORD, '').toLowerCase();
+  return text.replace(NOISE, ' ').replace(NOT_WORD, '').toLowerCase();
 }

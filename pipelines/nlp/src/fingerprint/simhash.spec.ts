@@ -28,3 +28,29 @@ describe('hammingDistance', () => {
     expect(() => hammingDistance('00', '000')).toThrow(RangeError);
   });
 });
+
+describe('simhashShingles voting', () => {
+  // The plain definition: each feature adds +1 or -1 per bit; a bit is set when the sum is > 0.
+  function reference(text: string, width: number): string {
+    const sums = new Array<number>(64).fill(0);
+    const last = Math.max(0, text.length - width);
+    for (let i = 0; i <= last; i++) {
+      const end = Math.min(text.length, i + width);
+      const halves = [hash32(text, i, end, 0x9747b28c), hash32(text, i, end, 0x5bd1e995)];
+      halves.forEach((h, half) => {
+        for (let bit = 0; bit < 32; bit++) sums[half * 32 + bit] += (h >>> bit) & 1 ? 1 : -1;
+      });
+    }
+    const hex = (half: number) => {
+      let v = 0;
+      for (let bit = 0; bit < 32; bit++) if (sums[half * 32 + bit] > 0) v |= 1 << bit;
+      return (v >>> 0).toString(16).padStart(8, '0');
+    };
+    return hex(0) + hex(1);
+  }
+
+  it.each([1, 2, 3, 4, 7, 50, 51, 300, 5000])('matches the per-bit vote for a text of %i characters', (n) => {
+    const text = Array.from({ length: n }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join('');
+    expect(simhashShingles(text, 3)).toBe(reference(text, 3));
+  });
+});

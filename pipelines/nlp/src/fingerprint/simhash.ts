@@ -28,24 +28,58 @@ export function hash32(text: string, start: number, end: number, seed: number): 
  */
 export function simhashShingles(text: string, width: number): string {
   if (text.length === 0) return '0'.repeat(2 * HEX_DIGITS_PER_HALF);
-  const high = new Int32Array(32);
-  const low = new Int32Array(32);
+  const high = new BitCounter();
+  const low = new BitCounter();
   const last = Math.max(0, text.length - width);
   for (let i = 0; i <= last; i++) {
     const end = Math.min(text.length, i + width);
-    vote(high, hash32(text, i, end, SEED_HIGH));
-    vote(low, hash32(text, i, end, SEED_LOW));
+    high.add(hash32(text, i, end, SEED_HIGH));
+    low.add(hash32(text, i, end, SEED_LOW));
   }
-  return toHex(high) + toHex(low);
+  const features = last + 1;
+  return toHex(high.majority(features)) + toHex(low.majority(features));
 }
 
-function vote(counters: Int32Array, hash: number): void {
-  for (let bit = 0; bit < 32; bit++) counters[bit] += (hash >>> bit) & 1 ? 1 : -1;
+// Bits a SimHash can count per position: 2^24 features, far beyond any truncated text.
+const PLANES = 24;
+
+/**
+ * Counts, for each of 32 bit positions at once, how many added words had that bit set
+ * (a bit-sliced counter: plane p holds bit p of every position's count). Adding a word is
+ * a short carry chain instead of 32 separate increments, which is most of a SimHash's cost.
+ */
+class BitCounter {
+  private readonly planes = new Int32Array(PLANES);
+
+  add(word: number): void {
+    let carry = word | 0;
+    for (let p = 0; p < PLANES && carry !== 0; p++) {
+      const next = this.planes[p] & carry;
+      this.planes[p] ^= carry;
+      carry = next;
+    }
+  }
+
+  /** Positions where more than half of `total` words had the bit set (more +1 than -1 votes). */
+  majority(total: number): number {
+    const threshold = Math.floor(total / 2);
+    // Compare every position's count with the threshold, from the top bit down.
+    let greater = 0;
+    let equal = -1;
+    for (let p = PLANES - 1; p >= 0; p--) {
+      const count = this.planes[p];
+      if ((threshold >>> p) & 1) {
+        equal &= count;
+      } else {
+        greater |= equal & count;
+        equal &= ~count;
+      }
+    }
+    return greater;
+  }
 }
 
-function toHex(counters: Int32Array): string {
-  let value = 0;
-  for (let bit = 0; bit < 32; bit++) if (counters[bit] > 0) value |= 1 << bit;
+function toHex(value: number): string {
   return (value >>> 0).toString(16).padStart(HEX_DIGITS_PER_HALF, '0');
 }
 
