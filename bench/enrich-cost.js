@@ -77,11 +77,15 @@ const rows = measureAll([
 
 const meanLength = POSTS.reduce((n, p) => n + p.length, 0) / POSTS.length;
 console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores`);
-console.log(`${POSTS.length} posts, mean ${meanLength.toFixed(0)} characters; median of ${ROUNDS} rounds × ${ITEMS} items\n`);
+console.log(
+  `${POSTS.length} posts, mean ${meanLength.toFixed(0)} characters; median of ${ROUNDS} rounds × ${ITEMS} items\n`,
+);
 console.log('| stage | µs/item |');
 console.log('|---|---:|');
 for (const [stage, us] of rows) console.log(`| ${stage} | ${us.toFixed(1)} |`);
 const stagesSum = rows.slice(1, -1).reduce((n, [, us]) => n + us, 0);
 console.log(`| sum of stages | ${stagesSum.toFixed(1)} |`);
 const total = rows[rows.length - 1][1];
-console.log(`\ntotal / baseline: ${(total / rows[0][1]).toFixed(1)}×; target ≤ 150 µs: ${total <= 150 ? 'met' : 'NOT met'}`);
+console.log(
+  `\ntotal / baseline: ${(total / rows[0][1]).toFixed(1)}×; target ≤ 150 µs: ${total <= 150 ? 'met' : 'NOT met'}`,
+);

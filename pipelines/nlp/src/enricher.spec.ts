@@ -5,7 +5,9 @@ import { ANALYSIS_MAX_CHARS, createEnricher, truncate, type EnricherOptions } fr
 
 // Stand-ins until the trained models are shipped: they follow the models' interfaces.
 const models: EnricherOptions = {
-  sentimentModel: { predict: (doc: AnalyzedText) => ({ label: doc.normalized.includes('好') ? 'positive' : 'neutral', score: 0.7 }) },
+  sentimentModel: {
+    predict: (doc: AnalyzedText) => ({ label: doc.normalized.includes('好') ? 'positive' : 'neutral', score: 0.7 }),
+  },
   rumorModel: {
     score: (doc: AnalyzedText) =>
       doc.normalized.includes('网传') ? { score: 0.9, reasons: ['hearsay:网传'] } : { score: 0.1, reasons: [] },

@@ -23,7 +23,9 @@ export function loadTermLists(extraDirs: readonly string[] = termsDirsFromEnv())
   const lists = Object.fromEntries(CATEGORY_IDS.map((id) => [id, empty])) as TermLists;
   for (const [index, dir] of [BUILTIN_TERMS_DIR, ...extraDirs].entries()) {
     if (index > 0 && !existsSync(dir)) throw new TermListError(dir, 0, 'terms directory does not exist');
-    for (const file of readdirSync(dir).filter((f) => TERM_FILE.test(f)).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => TERM_FILE.test(f))
+      .sort()) {
       const id = file.replace(TERM_FILE, '');
       const source = path.join(dir, file);
       if (!(CATEGORY_IDS as readonly string[]).includes(id)) {

@@ -5,7 +5,8 @@ const REPOST_MARKER = '//@';
 // Links (normalizeText has usually replaced them by its marker "URL" already), that marker
 // as a word of its own, and @name up to whitespace, punctuation or a colon (Weibo names are at
 // most 30 characters). One alternation, so the text is scanned once.
-const NOISE = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef]+|(?<![a-z])url(?![a-z])|@[^\s@:：,，。!！?？、;；]{1,30}[:：]?/gi;
+const NOISE =
+  /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef]+|(?<![a-z])url(?![a-z])|@[^\s@:：,，。!！?？、;；]{1,30}[:：]?/gi;
 // Boilerplate a repost carries when the reposter wrote nothing of their own.
 const BOILERPLATE = /^(?:转发微博|转发|轉發微博|repost|rt)$/i;
 // Punctuation, spacing, symbols and emoji vary between copies of one text; only letters and

@@ -29,11 +29,17 @@ describe('fingerprint', () => {
   it('puts a lightly edited copy and its traditional-script version close together', () => {
     const edited = STORY.replace('昨晚', '昨天晚上');
     expect(distance(STORY, edited)).toBeLessThanOrEqual(NEAR_DUPLICATE_DISTANCE);
-    expect(distance(STORY, '網傳城東化工廠昨晚發生爆炸，現場濃煙滾滾，附近居民已經緊急疏散，具體傷亡情況還不清楚，請大家注意安全')).toBe(0);
+    expect(
+      distance(
+        STORY,
+        '網傳城東化工廠昨晚發生爆炸，現場濃煙滾滾，附近居民已經緊急疏散，具體傷亡情況還不清楚，請大家注意安全',
+      ),
+    ).toBe(0);
   });
 
   it('keeps different stories far apart', () => {
-    const other = '市图书馆本周末举办少儿阅读活动，欢迎家长带孩子参加，现场还有志愿者讲解和互动游戏，名额有限请提前报名';
+    const other =
+      '市图书馆本周末举办少儿阅读活动，欢迎家长带孩子参加，现场还有志愿者讲解和互动游戏，名额有限请提前报名';
     expect(distance(STORY, other)).toBeGreaterThan(2 * NEAR_DUPLICATE_DISTANCE);
   });
 

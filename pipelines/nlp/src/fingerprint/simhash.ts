@@ -88,7 +88,8 @@ export function hammingDistance(a: string, b: string): number {
   if (a.length !== b.length) throw new RangeError(`fingerprints differ in length: ${a.length} vs ${b.length}`);
   let distance = 0;
   for (let i = 0; i < a.length; i += HEX_DIGITS_PER_HALF) {
-    let x = (parseInt(a.slice(i, i + HEX_DIGITS_PER_HALF), 16) ^ parseInt(b.slice(i, i + HEX_DIGITS_PER_HALF), 16)) >>> 0;
+    let x =
+      (parseInt(a.slice(i, i + HEX_DIGITS_PER_HALF), 16) ^ parseInt(b.slice(i, i + HEX_DIGITS_PER_HALF), 16)) >>> 0;
     while (x !== 0) {
       x &= x - 1;
       distance++;

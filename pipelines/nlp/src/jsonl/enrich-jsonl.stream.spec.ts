@@ -11,7 +11,9 @@ const enricher: Enricher = {
     sentiment: { label: 'neutral', score: 0.5 },
     rumor: { score: 0, reasons: [] },
     categories: [],
-    pii: text.includes('13812345678') ? [{ type: 'phone', start: text.indexOf('138'), end: text.indexOf('138') + 11 }] : [],
+    pii: text.includes('13812345678')
+      ? [{ type: 'phone', start: text.indexOf('138'), end: text.indexOf('138') + 11 }]
+      : [],
     masked: text.replace('13812345678', '138****5678'),
     fingerprint: '0000000000000000',
     modelVersion: 'test',

@@ -1,12 +1,10 @@
 // Building blocks of mainland postal addresses (R-ENR-5). Traditional forms are listed next
 // to simplified ones because PII runs on the original text, before script conversion.
 
-const PROVINCE_NAMES = [
-  '北京', '天津', '上海', '重庆', '重慶', '河北', '山西', '辽宁', '遼寧', '吉林', '黑龙江', '黑龍江',
-  '江苏', '江蘇', '浙江', '安徽', '福建', '江西', '山东', '山東', '河南', '湖北', '湖南', '广东',
-  '廣東', '海南', '四川', '贵州', '貴州', '云南', '雲南', '陕西', '陝西', '甘肃', '甘肅', '青海',
-  '内蒙古', '內蒙古', '广西', '廣西', '西藏', '宁夏', '寧夏', '新疆',
-];
+const PROVINCE_NAMES = (
+  '北京 天津 上海 重庆 重慶 河北 山西 辽宁 遼寧 吉林 黑龙江 黑龍江 江苏 江蘇 浙江 安徽 福建 江西 山东 山東 河南 湖北 湖南 广东 ' +
+  '廣東 海南 四川 贵州 貴州 云南 雲南 陕西 陝西 甘肃 甘肅 青海 内蒙古 內蒙古 广西 廣西 西藏 宁夏 寧夏 新疆'
+).split(' ');
 
 const HAN = '[\\u4e00-\\u9fff]';
 /** A Han character that is not the end of a lower administrative level or a street part. */

@@ -4,10 +4,7 @@ import type { PiiSpan } from './pii-span';
 
 const COUNTRY = `(?:(?:\\+|00)?86${SEP}|\\(\\+?86\\)${SEP})`;
 // Mainland mobile: 1[3-9]x then 8 digits, written 11 straight or 3-4-4 with spaces/dashes.
-const MOBILE = new RegExp(
-  `(?<![0-9A-Za-z+])${COUNTRY}?1[3-9]\\d(?:${SEP}\\d{4}){2}${NOT_BEFORE_ALNUM}`,
-  'g',
-);
+const MOBILE = new RegExp(`(?<![0-9A-Za-z+])${COUNTRY}?1[3-9]\\d(?:${SEP}\\d{4}){2}${NOT_BEFORE_ALNUM}`, 'g');
 // Landline area codes: 010, 02x, then 0[3-9]xx. The local number starts with 2-9.
 const AREA = '0(?:10|2\\d|[3-9]\\d{2})';
 const LOCAL = `[2-9]\\d{2,3}${SEP}\\d{4}`;
