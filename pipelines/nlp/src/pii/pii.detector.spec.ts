@@ -104,6 +104,13 @@ describe('detectPii', () => {
     expect(detectPii('\ud800abc\udc00')).toEqual([]);
   });
 
+  it('keeps every one of many findings, in order', () => {
+    const text = Array.from({ length: 5000 }, (_, i) => `甲${13800000000 + i}，a${i}@x.cn`).join('；');
+    const spans = detectPii(text);
+    expect(spans).toHaveLength(10_000);
+    expect(spans.every((s, i) => i === 0 || spans[i - 1].end <= s.start)).toBe(true);
+  });
+
   it('covers the whole of a long text', () => {
     const text = '正文'.repeat(50_000) + '电话13812345678';
     expect(detectPii(text)).toEqual([{ type: 'phone', start: 100_002, end: 100_013 }]);

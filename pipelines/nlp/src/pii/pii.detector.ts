@@ -28,13 +28,37 @@ export function detectPii(original: string): PiiSpan[] {
   return resolveOverlaps(candidates);
 }
 
+// Candidates are swept in order of start into clusters of mutually reachable overlaps; only
+// within a cluster (rarely more than two spans) is the winner chosen, so a text with
+// thousands of findings stays linear.
 function resolveOverlaps(candidates: PiiSpan[]): PiiSpan[] {
-  const ranked = [...candidates].sort(
+  const byStart = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: PiiSpan[] = [];
+  let cluster: PiiSpan[] = [];
+  let clusterEnd = -1;
+  for (const span of byStart) {
+    if (span.start >= clusterEnd) {
+      keepBest(cluster, kept);
+      cluster = [];
+    }
+    cluster.push(span);
+    clusterEnd = Math.max(clusterEnd, span.end);
+  }
+  keepBest(cluster, kept);
+  return kept;
+}
+
+function keepBest(cluster: PiiSpan[], kept: PiiSpan[]): void {
+  if (cluster.length <= 1) {
+    kept.push(...cluster);
+    return;
+  }
+  const ranked = [...cluster].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[a.type] - PRIORITY[b.type] || a.start - b.start,
   );
-  const kept: PiiSpan[] = [];
+  const chosen: PiiSpan[] = [];
   for (const span of ranked) {
-    if (!kept.some((k) => span.start < k.end && k.start < span.end)) kept.push(span);
+    if (!chosen.some((k) => span.start < k.end && k.start < span.end)) chosen.push(span);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  kept.push(...chosen.sort((a, b) => a.start - b.start));
 }
