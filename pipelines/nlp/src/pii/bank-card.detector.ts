@@ -17,9 +17,18 @@ const GROUPED = new RegExp(
 function isCardNumber(match: string): boolean {
   const digits = match.replace(SEPARATORS, '');
   if (digits.length < 13 || digits.length > 19 || !isLuhnValid(digits)) return false;
+  // A 13-digit run with a valid EAN-13 check digit is a barcode or an ISBN (978…), which
+  // posts quote far more often than the long-retired 13-digit card numbers.
+  if (digits.length === 13 && isEan13Valid(digits)) return false;
   // An 18-digit run with a birth date where an ID number has one is an ID number with a
   // typo far more often than an 18-digit card; do not show it as a card.
   return !(digits.length === 18 && isPlausibleBirthDate(digits.slice(6, 14)));
+}
+
+function isEan13Valid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += (digits.charCodeAt(i) - 48) * (i % 2 === 0 ? 1 : 3);
+  return (10 - (sum % 10)) % 10 === digits.charCodeAt(12) - 48;
 }
 
 /** Payment card numbers (13-19 digits passing Luhn) in width-folded text. */

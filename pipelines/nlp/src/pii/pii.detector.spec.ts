@@ -67,6 +67,8 @@ describe('detectPii', () => {
     it('ignores numbers that fail Luhn or sit inside longer runs', () => {
       expect(found('卡号6222021234567895')).toEqual([]);
       expect(found('流水96222021234567894000000')).toEqual([]);
+      // ISBN 978-7-01-008731-3: valid EAN-13 and, by chance, valid Luhn.
+      expect(found('ISBN:9787010087313')).toEqual([]);
     });
   });
 
