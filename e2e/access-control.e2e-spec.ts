@@ -73,6 +73,8 @@ describe('access control and input errors', () => {
     };
     expect(await as('duty')).toBe(202);
     expect(await as('screen')).toBe(403);
+    const metrics = await (await fetch(`${system.intakeUrl}/metrics`)).text();
+    expect(metrics).toMatch(/liaowang_items_accepted_total\{[^}]*source="http"[^}]*\} [1-9]/);
   });
 
   it('tells a signed-in user who they are', async () => {

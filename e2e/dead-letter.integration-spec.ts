@@ -3,15 +3,16 @@ import {
   itemsRawTopic,
   type RawItem,
 } from '@liaowang/contract';
-import { createElasticsearchClient, createLogger, KafkaPort, loadSettings } from '@liaowang/platform';
+import { createElasticsearchClient, createLogger, KafkaPort } from '@liaowang/platform';
 import { randomUUID } from 'node:crypto';
 import { startStream, type StreamRuntime } from '@liaowang/stream';
 import { collectDeadLetters } from './support/dead-letters';
 import { eventually } from './support/test-system';
+import { testSettings } from './support/test-settings';
 
 // R-ING-3 / R-REL-3: a bad message is parked with its reason and the stream goes on.
 describe('stream on the real Kafka and Elasticsearch', () => {
-  const settings = loadSettings({ ...process.env, AUTH_TOKEN_SECRET: 'x'.repeat(32), LOG_LEVEL: 'silent' });
+  const settings = testSettings({ LOG_LEVEL: 'silent' });
   const kafka = new KafkaPort(settings.KAFKA_BROKERS, 'stream-test', createLogger('test', 'silent'));
   const es = createElasticsearchClient(settings.ES_URL);
   let stream: StreamRuntime;

@@ -13,6 +13,8 @@ export function testSettings(overrides: Record<string, string> = {}): Settings {
     ...process.env,
     ...localEnvironment(join(dataDir, 'local.env')),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // In-process stages; a local run may hold the default metrics port.
+    STREAM_METRICS_PORT: '0',
     ...overrides,
   });
 }

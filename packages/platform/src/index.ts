@@ -5,3 +5,4 @@ export * from './settings';
 export * from './auth';
 export * from './http';
 export * from './nest';
+export * from './metrics';

@@ -8,6 +8,7 @@ import {
   ensureIndexTemplate,
   isElasticsearchReady,
   KafkaPort,
+  Metrics,
   type Settings,
 } from '@liaowang/platform';
 import { existsSync } from 'node:fs';
@@ -17,7 +18,8 @@ import { ApiModule } from './api.module';
 /** The API service (REST, Socket.IO, dashboard files), ready to listen: for main.ts and tests. */
 export async function createApiApp(settings: Settings): Promise<INestApplication> {
   const logger = createLogger('api', settings.LOG_LEVEL);
-  const kafka = new KafkaPort(settings.KAFKA_BROKERS, 'liaowang-api', logger);
+  const metrics = new Metrics('api');
+  const kafka = new KafkaPort(settings.KAFKA_BROKERS, 'liaowang-api', logger, metrics);
   await kafka.ensureTopics(ALL_TOPICS);
   const es = createElasticsearchClient(settings.ES_URL);
   await ensureIndexTemplate(es, itemsIndex);
@@ -32,6 +34,7 @@ export async function createApiApp(settings: Settings): Promise<INestApplication
       settings,
       logger,
       kafka,
+      metrics,
       es,
       probes: { kafka: () => kafka.isReachable(), elasticsearch: () => isElasticsearchReady(es) },
     }),

@@ -10,6 +10,7 @@ import {
 import type { DeadLetter, TopicDefinition } from '@liaowang/contract';
 import { deadLetterTopic } from '@liaowang/contract';
 import type { Logger } from '../logging/logger';
+import type { Metrics } from '../metrics/metrics';
 import { backoffDelay, sleep } from './backoff';
 
 export interface BatchContext {
@@ -21,6 +22,8 @@ export interface BatchContext {
 }
 
 export interface ConsumeOptions {
+  /** Stage name for logs and metrics. */
+  stage: string;
   groupId: string;
   topic: TopicDefinition<unknown>;
   fromBeginning?: boolean;
@@ -44,6 +47,7 @@ export class KafkaPort {
     brokers: string[],
     clientId: string,
     private readonly logger: Logger,
+    private readonly metrics?: Metrics,
   ) {
     this.kafka = new Kafka({
       clientId,
@@ -122,6 +126,7 @@ export class KafkaPort {
       failedAt: new Date().toISOString(),
     };
     this.logger.warn({ stage, offset: message.offset, reason }, 'dead-lettered');
+    this.metrics?.stageMessages.inc({ stage, outcome: 'dead_lettered' });
     await this.send(deadLetterTopic, [{ key: record.key ?? record.sourceTopic, value: record }]);
   }
 
@@ -147,6 +152,7 @@ export class KafkaPort {
           heartbeat,
           isRunning: () => isRunning() && !isStale(),
         };
+        const endTimer = this.metrics?.batchSeconds.startTimer({ stage: options.stage });
         // Retry transient failures here, with back-off, rather than letting kafkajs restart
         // the consumer: the batch stays uncommitted until it succeeds (R-REL-2).
         for (let attempt = 0; ; attempt++) {
@@ -157,12 +163,15 @@ export class KafkaPort {
             if (!context.isRunning()) return;
             const delay = backoffDelay(attempt);
             this.logger.warn({ err: error, topic: batch.topic, attempt, delay }, 'batch failed; retrying');
+            this.metrics?.batchRetries.inc({ stage: options.stage });
             await sleep(delay);
             await heartbeat().catch(() => undefined);
           }
         }
         resolveOffset(batch.messages[batch.messages.length - 1].offset);
         await commitOffsetsIfNecessary();
+        endTimer?.();
+        this.metrics?.stageMessages.inc({ stage: options.stage, outcome: 'consumed' }, batch.messages.length);
       },
     });
     return consumer;

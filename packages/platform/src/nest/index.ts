@@ -5,3 +5,4 @@ export * from './session.guard';
 export * from './tokens';
 export * from './create-http-app';
 export * from './platform.module';
+export * from './metrics.controller';

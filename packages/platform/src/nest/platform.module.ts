@@ -3,15 +3,18 @@ import { APP_GUARD } from '@nestjs/core';
 import { SessionTokens } from '../auth/session-token';
 import type { KafkaPort } from '../kafka/kafka.port';
 import type { Logger } from '../logging/logger';
+import type { Metrics } from '../metrics/metrics';
 import type { Settings } from '../settings/settings.schema';
 import { HealthController, READINESS_PROBES, type ReadinessProbes } from './health.controller';
 import { SessionGuard } from './session.guard';
-import { KAFKA, LOGGER, SESSION_TOKENS, SETTINGS } from './tokens';
+import { MetricsController } from './metrics.controller';
+import { KAFKA, LOGGER, METRICS, SESSION_TOKENS, SETTINGS } from './tokens';
 
 export interface PlatformDeps {
   settings: Settings;
   logger: Logger;
   kafka: KafkaPort;
+  metrics: Metrics;
   probes: ReadinessProbes;
 }
 
@@ -33,6 +36,7 @@ export class PlatformModule implements OnApplicationShutdown {
       { provide: SETTINGS, useValue: deps.settings },
       { provide: LOGGER, useValue: deps.logger },
       { provide: KAFKA, useValue: deps.kafka },
+      { provide: METRICS, useValue: deps.metrics },
       { provide: READINESS_PROBES, useValue: deps.probes },
       {
         provide: SESSION_TOKENS,
@@ -41,7 +45,7 @@ export class PlatformModule implements OnApplicationShutdown {
     ];
     return {
       module: PlatformModule,
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [...providers, { provide: APP_GUARD, useClass: SessionGuard }],
       exports: providers.map((p) => p.provide),
     };

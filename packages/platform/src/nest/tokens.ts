@@ -4,3 +4,4 @@ export const LOGGER = Symbol('LOGGER');
 export const KAFKA = Symbol('KAFKA');
 export const ELASTICSEARCH = Symbol('ELASTICSEARCH');
 export const SESSION_TOKENS = Symbol('SESSION_TOKENS');
+export const METRICS = Symbol('METRICS');

@@ -30,6 +30,7 @@ export const settingsShape = {
     .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
     .pipe(z.array(z.string().min(24, 'each key must be at least 24 characters'))),
   SIMULATOR_RATE: z.coerce.number().min(0).max(10_000).default(0),
+  STREAM_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   DASHBOARD_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 } as const;
@@ -52,6 +53,7 @@ export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { def
     default: '(none)',
   },
   SIMULATOR_RATE: { description: 'Simulated mentions per second produced by the intake service (0 = off)', default: '0' },
+  STREAM_METRICS_PORT: { description: 'Port of the stream process for /metrics and /health (0 = off)', default: '9464' },
   DASHBOARD_DIST: { description: 'Folder of the built dashboard that the API serves at /', default: '(not served)' },
   LOG_LEVEL: { description: 'Log level of the JSON logs', default: 'info' },
 };

@@ -7,6 +7,7 @@ export const ENRICHER_GROUP = 'liaowang-enricher';
 /** Raw topic → enrichment → enriched topic. Stateless, so instances scale with partitions (R-PERF-5). */
 export async function startEnricherStage(kafka: KafkaPort, enricher: TextEnricher, logger: Logger) {
   return kafka.consume({
+    stage: 'enricher',
     groupId: ENRICHER_GROUP,
     topic: itemsRawTopic,
     handle: async (messages, context) => {

@@ -15,6 +15,7 @@ export const INDEXER_GROUP = 'liaowang-indexer';
 /** Enriched topic → Elasticsearch (bulk, idempotent) → indexed topic for live dashboards. */
 export async function startIndexerStage(kafka: KafkaPort, es: ElasticsearchClient, logger: Logger) {
   return kafka.consume({
+    stage: 'indexer',
     groupId: INDEXER_GROUP,
     topic: itemsEnrichedTopic,
     handle: async (messages, context) => {

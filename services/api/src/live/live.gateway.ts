@@ -68,6 +68,7 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       });
     });
     await this.kafka.consume({
+      stage: 'live',
       groupId: `liaowang-api-live-${randomUUID()}`,
       topic: itemsIndexedTopic,
       fromBeginning: false,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { itemsRawTopic, mentionIntakeSchema, type RawItem } from '@liaowang/contract';
-import { KAFKA, LOGGER, ProblemException, type KafkaPort, type Logger } from '@liaowang/platform';
+import { KAFKA, LOGGER, METRICS, ProblemException, type KafkaPort, type Logger, type Metrics } from '@liaowang/platform';
 import type { z } from 'zod';
 import { itemIdFor } from './item-id';
 
@@ -12,6 +12,7 @@ export class MentionIntakeService {
   constructor(
     @Inject(KAFKA) private readonly kafka: KafkaPort,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(METRICS) private readonly metrics: Metrics,
   ) {}
 
   toRawItem(input: ValidIntake, raw: unknown, receivedAt = new Date()): RawItem {
@@ -34,9 +35,10 @@ export class MentionIntakeService {
    * Writes items to the raw topic with acks=all. Only after that resolves may a caller answer
    * 2xx; if Kafka cannot take them, the caller gets 503 with Retry-After (R-REL-2).
    */
-  async accept(items: RawItem[]): Promise<void> {
+  async accept(items: RawItem[], source: 'http' | 'simulator'): Promise<void> {
     try {
       await this.kafka.send(itemsRawTopic, items.map((item) => ({ key: item.threadId, value: item })));
+      this.metrics.itemsAccepted.inc({ source }, items.length);
     } catch (error) {
       this.logger.error({ err: error, count: items.length }, 'raw topic write failed');
       throw ProblemException.unavailable('The message log is not accepting writes; try again shortly', 5);

@@ -16,7 +16,7 @@ export class MentionController {
   async pushMention(@Body() body: unknown): Promise<IntakeAccepted> {
     const input = parseWith(mentionIntakeSchema, body);
     const item = this.intake.toRawItem(input, body);
-    await this.intake.accept([item]);
+    await this.intake.accept([item], 'http');
     return { id: item.id };
   }
 }

@@ -44,7 +44,7 @@ export class SimulatorConnector implements OnApplicationBootstrap, OnApplication
         const mention = mentionIntakeSchema.parse(this.generator.generate());
         return this.intake.toRawItem(mention, mention);
       });
-      await this.intake.accept(items);
+      await this.intake.accept(items, 'simulator');
     } catch (error) {
       this.logger.warn({ err: error }, 'simulator tick failed');
     } finally {

@@ -1,0 +1,43 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Prometheus metrics of one process (R-OPS-4): throughput and outcomes by stage, batch latency,
+ * and the Node defaults. One registry per process, made on first use.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly itemsAccepted = new Counter({
+    name: 'liaowang_items_accepted_total',
+    help: 'Items written to the raw topic, by source',
+    labelNames: ['source'],
+    registers: [this.registry],
+  });
+
+  readonly stageMessages = new Counter({
+    name: 'liaowang_stage_messages_total',
+    help: 'Messages handled by a stream stage, by outcome (done, dead_lettered)',
+    labelNames: ['stage', 'outcome'],
+    registers: [this.registry],
+  });
+
+  readonly batchSeconds = new Histogram({
+    name: 'liaowang_batch_duration_seconds',
+    help: 'Time to handle one consumed batch, retries included',
+    labelNames: ['stage'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly batchRetries = new Counter({
+    name: 'liaowang_batch_retries_total',
+    help: 'Batches retried after a transient failure (e.g. Elasticsearch unavailable)',
+    labelNames: ['stage'],
+    registers: [this.registry],
+  });
+
+  constructor(service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+  }
+}
