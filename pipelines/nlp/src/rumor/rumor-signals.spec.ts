@@ -1,0 +1,60 @@
+import { normalizeText } from '../text/normalize-text';
+import { detectRumorSignals, hasAuthoritativeSource, isDebunking, type RumorSignalCode } from './rumor-signals';
+
+const codes = (text: string): RumorSignalCode[] => detectRumorSignals(normalizeText(text)).map((signal) => signal.code);
+
+describe('detectRumorSignals', () => {
+  // Each signal: a post that should raise it, and a sourced or official counterpart that should not.
+  const cases: Array<{ code: RumorSignalCode; fires: string; quiet: string; match: string }> = [
+    { code: 'hearsay', fires: '网传某小区有人跳楼了', quiet: '据市公安局通报，某小区一男子坠楼，警方已介入调查，网传"他杀"系谣言。', match: '网传' },
+    { code: 'forward_bait', fires: '孩子走失了，大家转发扩散！', quiet: '【寻人】据市公安局通报，走失儿童已于今晨找到。', match: '转发扩散' },
+    { code: 'urgency', fires: '紧急通知：今晚不要出门', quiet: '据市气象局发布，今晚有雷阵雨，紧急通知市民注意安全。', match: '紧急通知' },
+    { code: 'unsourced_disaster', fires: '化工厂刚刚爆炸了，死了好多人', quiet: '据新华社报道，某化工厂发生爆炸，应急管理局已启动预案。', match: '爆炸' },
+    { code: 'unsourced_epidemic', fires: '我们医院已经有确诊的了，大家小心', quiet: '据市卫健委通报，今日新增确诊病例2例。', match: '确诊' },
+    { code: 'unsourced_police', fires: '有人贩子开车在学校门口偷孩子', quiet: '警方通报：学校门口"偷孩子"一事不实，已依法处理造谣者。', match: '人贩子' },
+    { code: 'unsourced_official_decision', fires: '明天全市停课，消息可靠', quiet: '据市教育局官方微博发布，明天全市中小学停课一天。', match: '停课' },
+  ];
+
+  it.each(cases)('raises $code on an unsourced post', ({ code, fires, match }) => {
+    const signals = detectRumorSignals(normalizeText(fires));
+    expect(signals).toContainEqual({ code, match });
+  });
+
+  it.each(cases)('does not raise $code on a sourced or official post', ({ code, quiet }) => {
+    expect(codes(quiet)).not.toContain(code);
+  });
+
+  it('reads traditional-script posts after normalisation', () => {
+    expect(codes('網傳明天停課，請轉發擴散')).toEqual(expect.arrayContaining(['hearsay', 'forward_bait', 'unsourced_official_decision']));
+  });
+
+  it('does not count 紧急扩散 as urgency besides forward-bait', () => {
+    expect(codes('紧急扩散')).toEqual(['forward_bait']);
+  });
+
+  it('finds nothing in empty, emoji-only or everyday posts', () => {
+    expect(codes('')).toEqual([]);
+    expect(codes('😂😂[哈哈]')).toEqual([]);
+    expect(codes('今天天气真好，和朋友去公园散步')).toEqual([]);
+  });
+});
+
+describe('hasAuthoritativeSource', () => {
+  it('accepts attribution to a named authority, bylines and official reposts', () => {
+    expect(hasAuthoritativeSource('据市卫健委通报,新增病例2例')).toBe(true);
+    expect(hasAuthoritativeSource('记者 王伟 报道')).toBe(true);
+    expect(hasAuthoritativeSource('转发 //@平安北京发布: 情况说明')).toBe(true);
+  });
+
+  it('rejects bare mentions and vague appeals to officials', () => {
+    expect(hasAuthoritativeSource('@人民日报 快来看看')).toBe(false);
+    expect(hasAuthoritativeSource('官方还没公布,但是已经确定了')).toBe(false);
+  });
+});
+
+describe('isDebunking', () => {
+  it('recognises a sourced rebuttal but not a rumor that calls itself true', () => {
+    expect(isDebunking(normalizeText('据市公安局通报，网传"抢孩子"系谣言'))).toBe(true);
+    expect(isDebunking(normalizeText('这不是谣言！网传是真的'))).toBe(false);
+  });
+});

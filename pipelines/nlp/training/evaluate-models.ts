@@ -1,0 +1,109 @@
+import * as path from 'node:path';
+import { analyze, loadRumorModel, loadSentimentModel, LinearModel, MODELS_DIR, RumorModel, SentimentModel, loadRebuttalRecords } from '@liaowang/nlp';
+import { devSplit } from './dev-split';
+import { readDataset, resolveDataDir, type LabelledRow } from './eval-data';
+import { atThreshold, classificationReport, rocAuc, type ClassificationReport } from './metrics';
+import { snowNlpPositiveProbabilities } from './snownlp-baseline';
+
+// The evaluation command (bench/nlp-eval.js): scores the shipped models and SnowNLP on our dev
+// split (never trained on) in the same run, and prints the figures docs/NLP.md quotes.
+// Flags: --data <dir>, --models <dir> (default: the shipped models/), --no-snownlp.
+
+const RUMOR_THRESHOLD = 0.5;
+
+function argument(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+const out = (line = ''): void => void process.stdout.write(`${line}\n`);
+const pct = (value: number): string => value.toFixed(4);
+
+function printReport(title: string, report: ClassificationReport): void {
+  out(`  ${title}: accuracy ${pct(report.accuracy)}  macro-F1 ${pct(report.macroF1)}`);
+  out(`    confusion (rows gold, columns predicted: ${report.labels.join(' / ')})`);
+  report.confusion.forEach((row, i) => out(`      ${report.labels[i].padEnd(9)} ${row.map((n) => String(n).padStart(6)).join('')}`));
+}
+
+/** Two SnowNLP thresholds for 3 classes, chosen on the train part by accuracy (grid of 0.05). */
+function chooseSnowThresholds(scores: number[], gold: string[]): [number, number] {
+  let best: [number, number] = [0.33, 0.66];
+  let bestCorrect = -1;
+  for (let low = 0.05; low < 1; low += 0.05) {
+    for (let high = low; high < 1; high += 0.05) {
+      let correct = 0;
+      scores.forEach((s, i) => {
+        const label = s < low ? 'negative' : s < high ? 'neutral' : 'positive';
+        if (label === gold[i]) correct++;
+      });
+      if (correct > bestCorrect) {
+        bestCorrect = correct;
+        best = [Math.round(low * 100) / 100, Math.round(high * 100) / 100];
+      }
+    }
+  }
+  return best;
+}
+
+function evaluateSentiment(dataDir: string, model: SentimentModel, snow: boolean): void {
+  out('== Sentiment (dev split) ==');
+  const weibo = devSplit(readDataset(dataDir, 'weibo2018_sentiment'));
+  const smp = devSplit(readDataset(dataDir, 'smp2020_ewect_polarity'));
+  const two = ['negative', 'positive'];
+  const three = ['negative', 'neutral', 'positive'];
+
+  const weiboPredicted = weibo.dev.map((row) => {
+    const p = model.probabilities(analyze(row.text));
+    return p.positive >= p.negative ? 'positive' : 'negative';
+  });
+  out(`weibo2018_sentiment: ${weibo.dev.length} dev posts (2 classes; P(positive) vs P(negative))`);
+  printReport('liaowang', classificationReport(weibo.dev.map((r) => r.label), weiboPredicted, two));
+
+  const smpPredicted = smp.dev.map((row) => model.predict(analyze(row.text)).label);
+  const smpReport = classificationReport(smp.dev.map((r) => r.label), smpPredicted, three);
+  out(`smp2020_ewect_polarity: ${smp.dev.length} dev posts (3 classes)`);
+  printReport('liaowang', smpReport);
+
+  if (!snow) return;
+  const weiboSnow = snowNlpPositiveProbabilities(weibo.dev.map((r) => r.text));
+  printReport('weibo2018 SnowNLP (P(positive) >= 0.5)', classificationReport(weibo.dev.map((r) => r.label), weiboSnow.map((s) => (s >= 0.5 ? 'positive' : 'negative')), two));
+  const trainSnow = snowNlpPositiveProbabilities(smp.train.map((r) => r.text));
+  const [low, high] = chooseSnowThresholds(trainSnow, smp.train.map((r) => r.label));
+  const smpSnow = snowNlpPositiveProbabilities(smp.dev.map((r) => r.text));
+  const smpSnowLabels = smpSnow.map((s) => (s < low ? 'negative' : s < high ? 'neutral' : 'positive'));
+  printReport(`smp2020 SnowNLP (negative < ${low} <= neutral < ${high} <= positive, thresholds chosen on train)`, classificationReport(smp.dev.map((r) => r.label), smpSnowLabels, three));
+}
+
+function evaluateRumorSet(name: string, rows: LabelledRow[], model: RumorModel, snow: boolean): void {
+  const gold = rows.map((row) => row.label === 'rumor');
+  const docs = rows.map((row) => analyze(row.text));
+  const scores = docs.map((doc) => model.score(doc).score);
+  const modelOnly = docs.map((doc) => model.modelProbability(doc));
+  const rumors = gold.filter(Boolean).length;
+  out(`${name}: ${rows.length} posts (${rumors} rumor)`);
+  const show = (title: string, values: number[]): void => {
+    const at = atThreshold(gold, values, RUMOR_THRESHOLD);
+    out(`  ${title}: ROC-AUC ${pct(rocAuc(gold, values))}  at ${RUMOR_THRESHOLD}: precision ${pct(at.precision)} recall ${pct(at.recall)} F1 ${pct(at.f1)}`);
+  };
+  show('liaowang (model + signals + rebuttals)', scores);
+  show('liaowang learned model alone', modelOnly);
+  if (snow) show('SnowNLP 1 - P(positive) (no rumor model; a negativity proxy)', snowNlpPositiveProbabilities(rows.map((r) => r.text)).map((s) => 1 - s));
+}
+
+function main(): void {
+  const dataDir = resolveDataDir(process.argv);
+  const modelsDir = argument('--models') ? path.resolve(argument('--models')!) : MODELS_DIR;
+  const snow = !process.argv.includes('--no-snownlp');
+  const sentiment = modelsDir === MODELS_DIR ? loadSentimentModel() : loadSentimentModel(path.join(modelsDir, 'sentiment.model.json'));
+  const rumor = modelsDir === MODELS_DIR ? loadRumorModel() : new RumorModel(LinearModel.load(path.join(modelsDir, 'rumor.model.json')), loadRebuttalRecords());
+  out(`model version ${sentiment.version}; data ${path.basename(dataDir)}; dev split of each train.jsonl`);
+  evaluateSentiment(dataDir, sentiment, snow);
+  out('== Rumor risk ==');
+  evaluateRumorSet('ced_weibo_rumor dev split', devSplit(readDataset(dataDir, 'ced_weibo_rumor')).dev, rumor, snow);
+  // Never trained on (academic-use terms); its dev part is the primary figure, the whole set is shown too.
+  const covid = readDataset(dataDir, 'checked_covid19_weibo');
+  evaluateRumorSet('checked_covid19_weibo dev split', devSplit(covid).dev, rumor, snow);
+  evaluateRumorSet('checked_covid19_weibo all rows (never trained on)', covid, rumor, snow);
+}
+
+main();
