@@ -6,14 +6,22 @@ export interface LocalService {
   entry: string;
   args?: string[];
   /** Readiness URL, if the service speaks HTTP. */
-  readyUrl?: (env: Record<string, string>) => string;
+  readyUrl?: (env: Record<string, string>) => string | undefined;
 }
 
 const port = (env: Record<string, string>, key: string, fallback: number) => env[key] ?? String(fallback);
 
 /** The Liaowang processes of a local run, in start order. */
 export const LOCAL_SERVICES: LocalService[] = [
-  { name: 'stream', entry: resolve(REPO_ROOT, 'pipelines/stream/dist/main.js') },
+  {
+    name: 'stream',
+    entry: resolve(REPO_ROOT, 'pipelines/stream/dist/main.js'),
+    // Its metrics port answers once both stages have joined their consumer groups.
+    readyUrl: (env) =>
+      port(env, 'STREAM_METRICS_PORT', 9464) === '0'
+        ? undefined
+        : `http://127.0.0.1:${port(env, 'STREAM_METRICS_PORT', 9464)}/health/live`,
+  },
   {
     name: 'api',
     entry: resolve(REPO_ROOT, 'services/api/dist/main.js'),
