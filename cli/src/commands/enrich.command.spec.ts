@@ -1,21 +1,6 @@
 import { Readable } from 'node:stream';
 import { Command } from 'commander';
-import type * as Nlp from '@liaowang/nlp';
 import { register } from './enrich.command';
-
-// Stand-in models until the trained ones are shipped; everything else is the real pipeline.
-jest.mock('@liaowang/nlp', () => {
-  const actual = jest.requireActual<typeof Nlp>('@liaowang/nlp');
-  return {
-    ...actual,
-    createEnricher: (options: Nlp.EnricherOptions) =>
-      actual.createEnricher({
-        ...options,
-        sentimentModel: { predict: () => ({ label: 'neutral', score: 0.5 }) },
-        rumorModel: { score: () => ({ score: 0.1, reasons: [] }) },
-      }),
-  };
-});
 
 describe('liaowang enrich', () => {
   const stdin = Object.getOwnPropertyDescriptor(process, 'stdin')!;

@@ -28,8 +28,8 @@ export function hash32(text: string, start: number, end: number, seed: number): 
  */
 export function simhashShingles(text: string, width: number): string {
   if (text.length === 0) return '0'.repeat(2 * HEX_DIGITS_PER_HALF);
-  const high = new BitCounter();
-  const low = new BitCounter();
+  const high = HIGH.reset();
+  const low = LOW.reset();
   const last = Math.max(0, text.length - width);
   for (let i = 0; i <= last; i++) {
     const end = Math.min(text.length, i + width);
@@ -50,6 +50,11 @@ const PLANES = 24;
  */
 class BitCounter {
   private readonly planes = new Int32Array(PLANES);
+
+  reset(): this {
+    this.planes.fill(0);
+    return this;
+  }
 
   add(word: number): void {
     let carry = word | 0;
@@ -78,6 +83,11 @@ class BitCounter {
     return greater;
   }
 }
+
+// Reused across calls: a call runs to completion before the next can start, and the
+// enricher's hot path then allocates nothing here.
+const HIGH = new BitCounter();
+const LOW = new BitCounter();
 
 function toHex(value: number): string {
   return (value >>> 0).toString(16).padStart(HEX_DIGITS_PER_HALF, '0');
