@@ -16,7 +16,7 @@ export class Metrics {
 
   readonly stageMessages = new Counter({
     name: 'liaowang_stage_messages_total',
-    help: 'Messages handled by a stream stage, by outcome (done, dead_lettered)',
+    help: 'Messages handled by a stream stage, by outcome (consumed, dead_lettered)',
     labelNames: ['stage', 'outcome'],
     registers: [this.registry],
   });
