@@ -36,7 +36,7 @@ export interface ConsumeOptions {
 
 /**
  * Our one door to Kafka (STYLE habit 5): kafkajs is in maintenance, so nothing else imports it.
- * Producers are idempotent with acks=all, so a 2xx from intake means the item is durable (R-REL-2).
+ * Producers write with acks=all, so a 2xx from intake means the item is durable (R-REL-2).
  */
 export class KafkaPort {
   private readonly kafka: Kafka;
@@ -184,9 +184,13 @@ export class KafkaPort {
 
   private producer(): Promise<Producer> {
     this.producerPromise ??= (async () => {
+      // Bounded retries, so a caller learns within seconds that Kafka is down (503) instead of
+      // waiting forever; kafkajs's idempotent producer wants unbounded ones. A retried send may
+      // duplicate a message, which the id-keyed writes downstream absorb. One request in flight
+      // keeps each partition in order.
       const producer = this.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 5,
+        idempotent: false,
+        maxInFlightRequests: 1,
         createPartitioner: Partitioners.DefaultPartitioner,
       });
       await producer.connect();
