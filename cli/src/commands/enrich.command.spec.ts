@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { Command } from 'commander';
 import { register } from './enrich.command';
@@ -37,5 +40,16 @@ describe('liaowang enrich', () => {
   it('stays quiet on stderr with --no-summary', async () => {
     const { err } = await runCommand('{"id":"1","text":"x"}\n', ['--no-summary']);
     expect(err).toBe('');
+  });
+
+  it('adds the term files of --terms-dir to the built-in lists', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'liaowang-terms-'));
+    try {
+      writeFileSync(path.join(dir, 'other_unlawful.txt'), '非法集资\n');
+      const { out } = await runCommand('{"id":"1","text":"有人在搞非法集資"}\n', ['--terms-dir', dir]);
+      expect(JSON.parse(out[0]).categories).toEqual([{ id: 'other_unlawful', reasons: ['term:非法集资'] }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
