@@ -3,6 +3,7 @@ import { analyze, loadRumorModel, loadSentimentModel, LinearModel, MODELS_DIR, R
 import { devSplit } from './dev-split';
 import { readDataset, resolveDataDir, type LabelledRow } from './eval-data';
 import { atThreshold, classificationReport, rocAuc, type ClassificationReport } from './metrics';
+import { measureCost } from './cost-measure';
 import { snowNlpPositiveProbabilities } from './snownlp-baseline';
 
 // The evaluation command (bench/nlp-eval.js): scores the shipped models and SnowNLP on our dev
@@ -104,6 +105,13 @@ function main(): void {
   const covid = readDataset(dataDir, 'checked_covid19_weibo');
   evaluateRumorSet('checked_covid19_weibo dev split', devSplit(covid).dev, rumor, snow);
   evaluateRumorSet('checked_covid19_weibo all rows (never trained on)', covid, rumor, snow);
+  if (modelsDir === MODELS_DIR) {
+    // Posts of 60–100 characters stand for the "typical 80-character post" of R-PERF-3.
+    const typical = devSplit(readDataset(dataDir, 'smp2020_ewect_polarity')).dev.map((r) => r.text).filter((t) => t.length >= 60 && t.length <= 100);
+    const cost = measureCost(typical);
+    out('== Cost (normalise + segment + sentiment + rumor, one core) ==');
+    out(`  ${cost.posts} posts of 60–100 chars (mean ${cost.meanChars.toFixed(0)}): ${cost.microsecondsPerPost.toFixed(1)} µs per post (best of 3 rounds)`);
+  }
 }
 
 main();

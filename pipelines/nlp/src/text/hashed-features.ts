@@ -14,10 +14,10 @@ export interface FeatureConfig {
   wordBigrams: boolean;
 }
 
-/** A document as hashed feature ids; every feature has the same value `weight`. */
+/** A document as distinct hashed feature ids; every feature has the same value `weight`. */
 export interface HashedFeatures {
-  ids: number[];
-  /** 1/sqrt(count): repeated ids add up (term frequency), the vector has unit length-ish scale. */
+  ids: Uint32Array;
+  /** 1/sqrt(count): a binary bag of features scaled to unit length, so long posts don't dominate. */
   weight: number;
 }
 
@@ -76,7 +76,13 @@ export function extractFeatures(doc: AnalyzedText, config: FeatureConfig, extra:
     }
   }
   for (const name of extra) ids.push(hashString(TAG_EXTRA, name) & mask);
-  return { ids, weight: ids.length > 0 ? 1 / Math.sqrt(ids.length) : 0 };
+  // Presence, not counts: repeated characters ("哈哈哈哈") should not outweigh the rest
+  // (chosen by cross-validation on the training part).
+  const sorted = Uint32Array.from(ids).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+  const unique = sorted.subarray(0, distinct);
+  return { ids: unique, weight: distinct > 0 ? 1 / Math.sqrt(distinct) : 0 };
 }
 
 /** Id of a single word feature, to explain which words pushed a score (`model:<word>`). */
