@@ -1,11 +1,8 @@
-import {
-  itemsIndex,
-  itemsRawTopic,
-  type RawItem,
-} from '@liaowang/contract';
+import { itemsEnrichedTopic, itemsIndex, itemsRawTopic, type RawItem } from '@liaowang/contract';
 import { createElasticsearchClient, createLogger, KafkaPort } from '@liaowang/platform';
 import { randomUUID } from 'node:crypto';
-import { startStream, type StreamRuntime } from '@liaowang/stream';
+import { ENRICHER_GROUP, INDEXER_GROUP, startStream, type StreamRuntime } from '@liaowang/stream';
+import { Kafka, logLevel } from 'kafkajs';
 import { collectDeadLetters } from './support/dead-letters';
 import { eventually } from './support/test-system';
 import { testSettings } from './support/test-settings';
@@ -51,5 +48,34 @@ describe('stream on the real Kafka and Elasticsearch', () => {
       return result.hits.hits.length > 0 ? result.hits.hits[0] : undefined;
     }, 60_000, 'the good item indexed');
     expect(indexed._id).toBe(good.id);
+  });
+
+  it('commits its offsets once a batch is done, so a restart does not redo the work (R-REL-1)', async () => {
+    await kafka.sendRaw(itemsRawTopic.name, [
+      { key: `commit-test-${randomUUID()}`, value: JSON.stringify({ ...itemsRawTopic.example, id: `test:${randomUUID()}` }) },
+    ]);
+    const admin = new Kafka({ brokers: settings.KAFKA_BROKERS, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const uncommitted = async (groupId: string, topic: string) => {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        return ends.reduce((sum, end) => {
+          const at = Number(committed.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+          return sum + Number(end.high) - Math.max(at, Number(end.low));
+        }, 0);
+      };
+      await eventually(
+        async () =>
+          (await uncommitted(ENRICHER_GROUP, itemsRawTopic.name)) === 0 &&
+          (await uncommitted(INDEXER_GROUP, itemsEnrichedTopic.name)) === 0
+            ? true
+            : undefined,
+        60_000,
+        'both groups committed up to the end of their topics',
+      );
+    } finally {
+      await admin.disconnect();
+    }
   });
 });

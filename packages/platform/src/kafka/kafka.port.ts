@@ -144,7 +144,7 @@ export class KafkaPort {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset, commitOffsetsIfNecessary }) => {
+      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         if (batch.messages.length === 0) return;
         const context: BatchContext = {
           topic: batch.topic,
@@ -168,8 +168,13 @@ export class KafkaPort {
             await heartbeat().catch(() => undefined);
           }
         }
-        resolveOffset(batch.messages[batch.messages.length - 1].offset);
-        await commitOffsetsIfNecessary();
+        const last = batch.messages[batch.messages.length - 1].offset;
+        resolveOffset(last);
+        // With autoCommit off, commitOffsetsIfNecessary() commits nothing: commit explicitly.
+        // The committed offset is the next one to read.
+        await consumer.commitOffsets([
+          { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
+        ]);
         endTimer?.();
         this.metrics?.stageMessages.inc({ stage: options.stage, outcome: 'consumed' }, batch.messages.length);
       },
