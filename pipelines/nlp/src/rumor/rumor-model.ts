@@ -4,7 +4,7 @@ import { LinearModel, MODELS_DIR } from '../sentiment/linear-model';
 import { MODEL_VERSION } from '../sentiment/model-version.constant';
 import { wordFeatureId } from '../text/hashed-features';
 import { loadRebuttalRecords, matchRebuttals, type RebuttalRecord } from './rebuttal-records';
-import { detectRumorSignals, hasAuthoritativeSource, type RumorSignal, type RumorSignalCode } from './rumor-signals';
+import { assessRumorSignals, type RumorSignal, type RumorSignalCode } from './rumor-signals';
 
 export const RUMOR_MODEL_FILE = path.join(MODELS_DIR, 'rumor.model.json');
 const LABELS = ['non-rumor', 'rumor'];
@@ -58,13 +58,13 @@ export class RumorModel {
 
   /** Probability from the learned model alone (used by evaluation to show what rules add). */
   modelProbability(doc: AnalyzedText): number {
-    const signals = detectRumorSignals(doc.normalized);
+    const { signals } = assessRumorSignals(doc.normalized);
     const rebuttals = matchRebuttals(doc.normalized, this.rebuttals);
     return this.model.probabilities(this.model.featurize(doc, signalFeatureNames(signals, rebuttals)))[1];
   }
 
   score(doc: AnalyzedText): RumorAssessment {
-    const signals = detectRumorSignals(doc.normalized);
+    const { signals, sourced } = assessRumorSignals(doc.normalized);
     const rebuttals = matchRebuttals(doc.normalized, this.rebuttals);
     const probability = this.model.probabilities(this.model.featurize(doc, signalFeatureNames(signals, rebuttals)))[1];
     const reasons = signals.map((signal) => `${signal.code}:${signal.match}`);
@@ -75,7 +75,7 @@ export class RumorModel {
     }
     let logOdds = Math.log(probability / (1 - probability));
     for (const signal of signals) logOdds += SIGNAL_LOG_ODDS[signal.code];
-    if (hasAuthoritativeSource(doc.normalized)) logOdds += SOURCED_LOG_ODDS;
+    if (sourced) logOdds += SOURCED_LOG_ODDS;
     const combined = 1 / (1 + Math.exp(-logOdds));
     const score = rebuttals.length > 0 ? Math.max(combined, REBUTTAL_FLOOR) : combined;
     return { score, reasons };

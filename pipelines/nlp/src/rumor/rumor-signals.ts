@@ -87,13 +87,19 @@ export function isDebunking(normalized: string): boolean {
 
 /** Signals found in a normalised post; empty for a sourced debunking post. */
 export function detectRumorSignals(normalized: string): RumorSignal[] {
-  if (!normalized || isDebunking(normalized)) return [];
+  return assessRumorSignals(normalized).signals;
+}
+
+/** The signals and whether the post names an authority (computed once for both uses). */
+export function assessRumorSignals(normalized: string): { signals: RumorSignal[]; sourced: boolean } {
+  if (!normalized) return { signals: [], sourced: false };
   const sourced = hasAuthoritativeSource(normalized);
+  if (sourced && DEBUNKING.test(normalized)) return { signals: [], sourced };
   const signals: RumorSignal[] = [];
   for (const rule of RULES) {
     if (rule.unsourcedOnly && sourced) continue;
     const match = rule.pattern.exec(normalized);
     if (match) signals.push({ code: rule.code, match: match[0] });
   }
-  return signals;
+  return { signals, sourced };
 }

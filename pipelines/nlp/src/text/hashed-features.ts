@@ -44,11 +44,42 @@ const TAG_BIGRAM = 3;
 const TAG_EXTRA = 4;
 const BIGRAM_JOINER = 0x1f;
 
+// Sentiment and rumor hash the same text with the same settings; the text part is computed once
+// per document and reused (the rumor model only adds its signal features).
+const baseCache = new WeakMap<AnalyzedText, { key: string; ids: Uint32Array }>();
+
+function distinctSorted(ids: ArrayLike<number>): Uint32Array {
+  const sorted = Uint32Array.from(ids).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+  return sorted.subarray(0, distinct);
+}
+
+function withWeight(ids: Uint32Array): HashedFeatures {
+  return { ids, weight: ids.length > 0 ? 1 / Math.sqrt(ids.length) : 0 };
+}
+
 /**
  * Hashed features of an analysed text: character n-grams of the normalised text (spaces
  * skipped), words and optionally word bigrams, plus `extra` named features (e.g. rule signals).
  */
 export function extractFeatures(doc: AnalyzedText, config: FeatureConfig, extra: readonly string[] = []): HashedFeatures {
+  const key = `${config.hashBits}/${config.charNgramMax}/${config.wordBigrams}`;
+  let cached = baseCache.get(doc);
+  if (!cached || cached.key !== key) {
+    cached = { key, ids: textFeatureIds(doc, config) };
+    baseCache.set(doc, cached);
+  }
+  if (extra.length === 0) return withWeight(cached.ids);
+  const mask = (1 << config.hashBits) - 1;
+  const merged = new Uint32Array(cached.ids.length + extra.length);
+  merged.set(cached.ids);
+  extra.forEach((name, i) => (merged[cached!.ids.length + i] = hashString(TAG_EXTRA, name) & mask));
+  return withWeight(distinctSorted(merged));
+}
+
+/** Presence (not counts) of text features, sorted and distinct. */
+function textFeatureIds(doc: AnalyzedText, config: FeatureConfig): Uint32Array {
   const mask = (1 << config.hashBits) - 1;
   const ids: number[] = [];
   const text = doc.normalized;
@@ -75,14 +106,9 @@ export function extractFeatures(doc: AnalyzedText, config: FeatureConfig, extra:
       ids.push((hash >>> 0) & mask);
     }
   }
-  for (const name of extra) ids.push(hashString(TAG_EXTRA, name) & mask);
   // Presence, not counts: repeated characters ("哈哈哈哈") should not outweigh the rest
   // (chosen by cross-validation on the training part).
-  const sorted = Uint32Array.from(ids).sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
-  const unique = sorted.subarray(0, distinct);
-  return { ids: unique, weight: distinct > 0 ? 1 / Math.sqrt(distinct) : 0 };
+  return distinctSorted(ids);
 }
 
 /** Id of a single word feature, to explain which words pushed a score (`model:<word>`). */
