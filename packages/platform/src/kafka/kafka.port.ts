@@ -12,6 +12,13 @@ import { deadLetterTopic } from '@liaowang/contract';
 import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
 import { backoffDelay, sleep } from './backoff';
+import { chunkBySize } from './chunk-by-size';
+
+// The broker refuses a record batch over message.max.bytes (1 MiB by default), and a consumed
+// batch of thousands of enriched items is bigger than that: send in requests of at most this.
+const MAX_REQUEST_BYTES = 512 * 1024;
+// Room for the largest item intake accepts (1 MiB body) once enriched, which then travels alone.
+const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 export interface BatchContext {
   topic: string;
@@ -77,7 +84,10 @@ export class KafkaPort {
             topic: t.name,
             numPartitions: t.partitions,
             replicationFactor: -1,
-            configEntries: [{ name: 'retention.ms', value: String(t.retentionMs) }],
+            configEntries: [
+              { name: 'retention.ms', value: String(t.retentionMs) },
+              { name: 'max.message.bytes', value: String(MAX_MESSAGE_BYTES) },
+            ],
           })),
         });
       }
@@ -110,7 +120,7 @@ export class KafkaPort {
 
   async sendRaw(topic: string, messages: Message[]): Promise<void> {
     const producer = await this.producer();
-    await producer.send({ topic, messages, acks: -1 });
+    for (const chunk of chunkBySize(messages, MAX_REQUEST_BYTES)) await producer.send({ topic, messages: chunk, acks: -1 });
   }
 
   /** Parks a message that cannot be processed, with the reason (R-ING-3). */
@@ -136,7 +146,7 @@ export class KafkaPort {
       groupId: options.groupId,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
-      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxBytesPerPartition: 1024 * 1024,
     });
     this.consumers.push(consumer);
     await consumer.connect();
