@@ -3,7 +3,7 @@
 // with a raw Elasticsearch bulk-index rate of the same enriched documents taken in the same
 // run as the baseline.
 //
-//   npm start -- (not needed)   bash deploy/local/stack.sh up && npx tsc -b tsconfig.build.json
+//   bash deploy/local/stack.sh up && npx tsc -b tsconfig.build.json   (and no `liaowang up` running)
 //   node bench/stream-throughput.js [--backlog 60000] [--rate 2000] [--seconds 30]
 //
 // Phase 1 (capacity): the simulator's items are written to the raw topic as a backlog while no
@@ -41,16 +41,28 @@ const env = {
   AUTH_TOKEN_SECRET: 'bench-'.repeat(8),
   LOG_LEVEL: 'warn',
   INTAKE_PORT: '3911',
+  // Not the default ports, so a local run of the system does not collide with the bench.
+  STREAM_METRICS_PORT: '0',
 };
 
 function startProcess(entry, extraEnv = {}) {
   const child = spawn(process.execPath, [path.join(root, entry)], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
+  let exited = false;
+  const exit = new Promise((resolve) => child.once('exit', (code) => ((exited = true), resolve(code))));
+  // A stage that dies would leave the lag where it is: fail loudly instead of waiting forever.
+  void exit.then((code) => {
+    if (!stopping) {
+      console.error(`${entry} exited unexpectedly (code ${code})`);
+      process.exit(1);
+    }
+  });
+  let stopping = false;
   return {
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
+    stop: async () => {
+      stopping = true;
+      if (!exited) child.kill('SIGTERM');
+      await exit;
+    },
   };
 }
 

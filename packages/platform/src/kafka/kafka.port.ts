@@ -152,6 +152,9 @@ export class KafkaPort {
     await consumer.connect();
     await consumer.subscribe({ topic: options.topic.name, fromBeginning: options.fromBeginning ?? true });
     await consumer.run({
+      // Batches of different partitions overlap, so one waits on Elasticsearch or on produce
+      // acks while another uses the CPU; order within a partition is kept.
+      partitionsConsumedConcurrently: 3,
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
