@@ -24,8 +24,15 @@ export async function bulkIndex(client: ElasticsearchClient, items: EnrichedItem
     toItemDocument(item),
   ]);
   const response = await client.bulk({ operations });
-  const outcome: BulkOutcome = { indexed: [], refused: [] };
+  return classifyBulkResponse(items, response);
+}
+
+type BulkResponse = Awaited<ReturnType<ElasticsearchClient['bulk']>>;
+
+/** Which items were written and which refused for good; throttling and server errors throw. */
+export function classifyBulkResponse(items: EnrichedItem[], response: BulkResponse): BulkOutcome {
   if (!response.errors) return { indexed: items, refused: [] };
+  const outcome: BulkOutcome = { indexed: [], refused: [] };
   response.items.forEach((entry, i) => {
     const result = entry.index;
     if (!result?.error) {

@@ -1,0 +1,42 @@
+import { itemsEnrichedTopic, itemsRawTopic } from '@liaowang/contract';
+import type { KafkaMessage } from 'kafkajs';
+import { enrichBatch, type TextEnricher } from './enrich-batch';
+
+const message = (value: string, offset = '0'): KafkaMessage =>
+  ({ key: Buffer.from('k'), value: Buffer.from(value), offset, timestamp: '0', attributes: 0, headers: {} }) as KafkaMessage;
+
+const fixedEnricher: TextEnricher = { enrich: () => itemsEnrichedTopic.example.enrichment };
+
+describe(enrichBatch.name, () => {
+  it('enriches valid items, keyed by their thread, stamped with the time', () => {
+    const now = new Date('2026-11-23T01:00:00Z');
+    const { enriched, rejected } = enrichBatch([message(JSON.stringify(itemsRawTopic.example))], fixedEnricher, now);
+    expect(rejected).toEqual([]);
+    expect(enriched).toHaveLength(1);
+    expect(enriched[0].key).toBe(itemsRawTopic.example.threadId);
+    expect(enriched[0].value.enrichedAt).toBe('2026-11-23T01:00:00.000Z');
+    expect(itemsEnrichedTopic.schema.safeParse(enriched[0].value).success).toBe(true);
+  });
+
+  it('rejects bad JSON and schema violations with reasons naming the problem, keeping the rest', () => {
+    const { enriched, rejected } = enrichBatch(
+      [message('{"id": ', '1'), message(JSON.stringify({ ...itemsRawTopic.example, kind: 'tweet' }), '2'), message(JSON.stringify(itemsRawTopic.example), '3')],
+      fixedEnricher,
+    );
+    expect(enriched).toHaveLength(1);
+    expect(rejected.map((r) => r.message.offset)).toEqual(['1', '2']);
+    expect(rejected[0].reason).toMatch(/^invalid JSON/);
+    expect(rejected[1].reason).toMatch(/^schema: kind:/);
+  });
+
+  it('rejects an item whose enrichment throws, instead of failing the batch', () => {
+    const broken: TextEnricher = {
+      enrich: () => {
+        throw new Error('boom');
+      },
+    };
+    const { enriched, rejected } = enrichBatch([message(JSON.stringify(itemsRawTopic.example))], broken);
+    expect(enriched).toEqual([]);
+    expect(rejected[0].reason).toBe('enrichment failed: boom');
+  });
+});
