@@ -2,7 +2,7 @@
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', 'bench/**/*.js'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
