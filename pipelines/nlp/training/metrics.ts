@@ -70,8 +70,10 @@ export function atThreshold(positive: readonly boolean[], scores: readonly numbe
   let fp = 0;
   let fn = 0;
   scores.forEach((score, i) => {
-    if (score >= threshold) positive[i] ? tp++ : fp++;
-    else if (positive[i]) fn++;
+    if (score >= threshold) {
+      if (positive[i]) tp++;
+      else fp++;
+    } else if (positive[i]) fn++;
   });
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = tp + fn ? tp / (tp + fn) : 0;
