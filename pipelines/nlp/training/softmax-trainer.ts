@@ -14,6 +14,40 @@ export interface SoftmaxOptions {
   /** L2 strength on weights (not biases), relative to the mean loss. */
   l2: number;
   iterations: number;
+  /**
+   * NB-weighting (Wang & Manning's NB-SVM, in its linear-model form): each weight's L2 penalty is
+   * divided by the square of its feature's naive-Bayes log-count ratio for that class (one vs the
+   * rest, presence counts, add-`nbSmoothing` smoothing), computed from the data this fit sees.
+   * Equivalent to training on features scaled by |r|, so the shipped weight table and inference
+   * are unchanged. Off when undefined.
+   */
+  nbSmoothing?: number;
+}
+
+/** Smallest squared log-count ratio used, so uninformative features are shrunk hard but finitely. */
+const NB_MIN_SQUARED_RATIO = 0.01;
+
+/** Per-parameter L2 multipliers 1/max(r², floor) from naive-Bayes log-count ratios. */
+export function nbPenaltyScale(data: readonly TrainingExample[], buckets: number, classes: number, smoothing: number): Float64Array {
+  const counts = new Float64Array(buckets * classes);
+  const totals = new Float64Array(classes);
+  for (const example of data) {
+    for (const id of example.features.ids) counts[id * classes + example.label] += 1;
+    totals[example.label] += example.features.ids.length;
+  }
+  const all = totals.reduce((a, b) => a + b, 0);
+  const scale = new Float64Array(buckets * classes);
+  for (let j = 0; j < buckets; j++) {
+    let rowTotal = 0;
+    for (let k = 0; k < classes; k++) rowTotal += counts[j * classes + k];
+    for (let k = 0; k < classes; k++) {
+      const inClass = (counts[j * classes + k] + smoothing) / (totals[k] + smoothing * buckets);
+      const rest = (rowTotal - counts[j * classes + k] + smoothing) / (all - totals[k] + smoothing * buckets);
+      const ratio = Math.log(inClass / rest);
+      scale[j * classes + k] = 1 / Math.max(ratio * ratio, NB_MIN_SQUARED_RATIO);
+    }
+  }
+  return scale;
 }
 
 export interface SoftmaxWeights {
@@ -31,7 +65,13 @@ function logitsOf(params: Float64Array, example: HashedFeatures, classes: number
   }
 }
 
-function lossAndGradient(params: Float64Array, data: readonly TrainingExample[], options: SoftmaxOptions, gradient: Float64Array): number {
+function lossAndGradient(
+  params: Float64Array,
+  data: readonly TrainingExample[],
+  options: SoftmaxOptions,
+  gradient: Float64Array,
+  penaltyScale?: Float64Array,
+): number {
   const { classes, l2 } = options;
   const biasOffset = options.buckets * classes;
   gradient.fill(0);
@@ -58,8 +98,9 @@ function lossAndGradient(params: Float64Array, data: readonly TrainingExample[],
   const n = data.length;
   let penalty = 0;
   for (let i = 0; i < biasOffset; i++) {
-    gradient[i] = gradient[i] / n + l2 * params[i];
-    penalty += params[i] * params[i];
+    const strength = penaltyScale ? penaltyScale[i] : 1;
+    gradient[i] = gradient[i] / n + l2 * strength * params[i];
+    penalty += strength * params[i] * params[i];
   }
   for (let k = 0; k < classes; k++) gradient[biasOffset + k] /= n;
   return loss / n + (l2 / 2) * penalty;
@@ -77,7 +118,8 @@ export function trainSoftmax(data: readonly TrainingExample[], options: SoftmaxO
   const memory = 8;
   let params = new Float64Array(size);
   let gradient = new Float64Array(size);
-  let loss = lossAndGradient(params, data, options, gradient);
+  const penaltyScale = options.nbSmoothing !== undefined ? nbPenaltyScale(data, options.buckets, options.classes, options.nbSmoothing) : undefined;
+  let loss = lossAndGradient(params, data, options, gradient, penaltyScale);
   const steps: Float64Array[] = [];
   const changes: Float64Array[] = [];
   const direction = new Float64Array(size);
@@ -113,7 +155,7 @@ export function trainSoftmax(data: readonly TrainingExample[], options: SoftmaxO
     let nextLoss = Infinity;
     for (let tries = 0; tries < 30; tries++) {
       for (let j = 0; j < size; j++) next[j] = params[j] + step * direction[j];
-      nextLoss = lossAndGradient(next, data, options, nextGradient);
+      nextLoss = lossAndGradient(next, data, options, nextGradient, penaltyScale);
       if (nextLoss <= loss + 1e-4 * step * slope) break;
       step /= 2;
     }

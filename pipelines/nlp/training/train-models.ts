@@ -2,12 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   analyze,
-  detectRumorSignals,
   encodeWeights,
   extractFeatures,
   loadRebuttalRecords,
-  matchRebuttals,
-  signalFeatureNames,
+  rumorFeatureNames,
   ARTIFACT_FORMAT,
   MODEL_VERSION,
   MODELS_DIR,
@@ -118,8 +116,7 @@ function trainSentiment(dataDir: string, outDir: string, fixedL2?: number): void
 
 function rumorFeatures(text: string, records: ReturnType<typeof loadRebuttalRecords>): HashedFeatures {
   const doc = analyze(text);
-  const extra = signalFeatureNames(detectRumorSignals(doc.normalized), matchRebuttals(doc.normalized, records));
-  return extractFeatures(doc, RUMOR_FEATURES, extra);
+  return extractFeatures(doc, RUMOR_FEATURES, rumorFeatureNames(doc.normalized, records));
 }
 
 function trainRumor(dataDir: string, outDir: string, fixedL2?: number): void {

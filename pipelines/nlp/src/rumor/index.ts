@@ -1,6 +1,6 @@
-export { loadRumorModel, RumorModel, RUMOR_MODEL_FILE, signalFeatureNames } from './rumor-model';
+export { loadRumorModel, RumorModel, RUMOR_MODEL_FILE, rumorFeatureNames, signalFeatureNames } from './rumor-model';
 export type { RumorAssessment } from './rumor-model';
-export { assessRumorSignals, detectRumorSignals, hasAuthoritativeSource, isDebunking } from './rumor-signals';
-export type { RumorSignal, RumorSignalCode } from './rumor-signals';
+export { assessRumorSignals, detectCredibilitySignals, detectRumorSignals, hasAuthoritativeSource, isDebunking } from './rumor-signals';
+export type { CredibilitySignal, CredibilitySignalCode, RumorSignal, RumorSignalCode } from './rumor-signals';
 export { loadRebuttalRecords, matchRebuttals, REBUTTAL_RECORDS_FILE } from './rebuttal-records';
 export type { RebuttalRecord } from './rebuttal-records';

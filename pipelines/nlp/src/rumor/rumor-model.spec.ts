@@ -15,6 +15,15 @@ describe('loadRumorModel', () => {
     expect(rumor.score).toBeGreaterThan(notice.score);
     expect(rumor.reasons).toEqual(expect.arrayContaining(['hearsay:网传', 'forward_bait:紧急扩散', 'unsourced_official_decision:停课']));
     expect(notice.reasons).toEqual([]);
+    expect(notice.lowering).toEqual(expect.arrayContaining([expect.stringMatching(/^authority_attribution:/)]));
+  });
+
+  it('scores a news-style report below the same claim passed on as hearsay', () => {
+    const model = loadRumorModel();
+    const report = model.score(analyze('【本市新增2例确诊病例】据市卫健委通报，3月5日0—24时，新增确诊病例2例，累计治愈出院156例。'));
+    const hearsay = model.score(analyze('听说我们市又新增确诊了，医院都住满了，赶紧转发给家人！！'));
+    expect(report.score).toBeLessThan(hearsay.score);
+    expect(report.lowering.map((reason) => reason.split(':')[0])).toEqual(expect.arrayContaining(['news_headline', 'report_dateline', 'report_figures']));
   });
 
   it('raises a repeated refuted claim to at least the rebuttal floor', () => {

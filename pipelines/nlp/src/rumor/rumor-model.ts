@@ -4,7 +4,7 @@ import { LinearModel, MODELS_DIR } from '../sentiment/linear-model';
 import { MODEL_VERSION } from '../sentiment/model-version.constant';
 import { wordFeatureId } from '../text/hashed-features';
 import { loadRebuttalRecords, matchRebuttals, type RebuttalRecord } from './rebuttal-records';
-import { assessRumorSignals, type RumorSignal, type RumorSignalCode } from './rumor-signals';
+import { assessRumorSignals, type CredibilitySignal, type CredibilitySignalCode, type RumorSignal, type RumorSignalCode } from './rumor-signals';
 
 export const RUMOR_MODEL_FILE = path.join(MODELS_DIR, 'rumor.model.json');
 const LABELS = ['non-rumor', 'rumor'];
@@ -22,9 +22,19 @@ const SIGNAL_LOG_ODDS: Record<RumorSignalCode, number> = {
   unsourced_epidemic: 0.5,
   unsourced_police: 0.5,
   unsourced_official_decision: 0.5,
+  exclamation_run: 0.5,
+  conspiracy: 0.5,
+  health_cure_claim: 1,
 };
-/** Naming an authority (据XX通报, a byline, 来源:) lowers the risk of a claim. */
-const SOURCED_LOG_ODDS = -1;
+// Log-odds each credibility marker subtracts, also set by hand before any evaluation run:
+// naming an authority (据XX通报, a byline, 来源:, 据@XX发布) counts most; the reporting style
+// (【headline】 lead, dateline, counted figures) a little each, as rumors imitate it.
+const CREDIBILITY_LOG_ODDS: Record<CredibilitySignalCode, number> = {
+  authority_attribution: -1,
+  news_headline: -0.5,
+  report_dateline: -0.5,
+  report_figures: -0.5,
+};
 
 /** Above this model probability the reasons name the word that pushed the score most. */
 const MODEL_REASON_THRESHOLD = 0.5;
@@ -34,13 +44,26 @@ export interface RumorAssessment {
   score: number;
   /** Stable codes with the matched text, e.g. `hearsay:网传`, `model:扩散`. */
   reasons: string[];
+  /** What lowered the risk, same form, e.g. `authority_attribution:据@上海发布`, `news_headline:【…】`. */
+  lowering: string[];
 }
 
 /** Rule signals as named model features, so training learns how much each one is worth. */
-export function signalFeatureNames(signals: readonly RumorSignal[], rebuttals: readonly string[]): string[] {
+export function signalFeatureNames(
+  signals: readonly RumorSignal[],
+  rebuttals: readonly string[],
+  credibility: readonly CredibilitySignal[] = [],
+): string[] {
   const names = signals.map((signal) => `signal:${signal.code}`);
   if (rebuttals.length > 0) names.push('signal:rebuttal_contradiction');
+  for (const marker of credibility) names.push(`credibility:${marker.code}`);
   return names;
+}
+
+/** The named features of a normalised post, as training and serving both compute them. */
+export function rumorFeatureNames(normalized: string, records: readonly RebuttalRecord[]): string[] {
+  const { signals, credibility } = assessRumorSignals(normalized);
+  return signalFeatureNames(signals, matchRebuttals(normalized, records), credibility);
 }
 
 /** R-ENR-3: the learned model over text and signal features, plus rebuttals on record. */
@@ -58,15 +81,13 @@ export class RumorModel {
 
   /** Probability from the learned model alone (used by evaluation to show what rules add). */
   modelProbability(doc: AnalyzedText): number {
-    const { signals } = assessRumorSignals(doc.normalized);
-    const rebuttals = matchRebuttals(doc.normalized, this.rebuttals);
-    return this.model.probabilities(this.model.featurize(doc, signalFeatureNames(signals, rebuttals)))[1];
+    return this.model.probabilities(this.model.featurize(doc, rumorFeatureNames(doc.normalized, this.rebuttals)))[1];
   }
 
   score(doc: AnalyzedText): RumorAssessment {
-    const { signals, sourced } = assessRumorSignals(doc.normalized);
+    const { signals, credibility } = assessRumorSignals(doc.normalized);
     const rebuttals = matchRebuttals(doc.normalized, this.rebuttals);
-    const probability = this.model.probabilities(this.model.featurize(doc, signalFeatureNames(signals, rebuttals)))[1];
+    const probability = this.model.probabilities(this.model.featurize(doc, signalFeatureNames(signals, rebuttals, credibility)))[1];
     const reasons = signals.map((signal) => `${signal.code}:${signal.match}`);
     for (const id of rebuttals) reasons.push(`rebuttal_contradiction:${id}`);
     if (probability >= MODEL_REASON_THRESHOLD) {
@@ -75,10 +96,11 @@ export class RumorModel {
     }
     let logOdds = Math.log(probability / (1 - probability));
     for (const signal of signals) logOdds += SIGNAL_LOG_ODDS[signal.code];
-    if (sourced) logOdds += SOURCED_LOG_ODDS;
+    for (const marker of credibility) logOdds += CREDIBILITY_LOG_ODDS[marker.code];
     const combined = 1 / (1 + Math.exp(-logOdds));
     const score = rebuttals.length > 0 ? Math.max(combined, REBUTTAL_FLOOR) : combined;
-    return { score, reasons };
+    const lowering = credibility.map((marker) => `${marker.code}:${marker.match}`);
+    return { score, reasons, lowering };
   }
 
   /** The token whose word feature pushes most towards "rumor", if any pushes at all. */

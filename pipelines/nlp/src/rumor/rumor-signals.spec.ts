@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize-text';
-import { detectRumorSignals, hasAuthoritativeSource, isDebunking, type RumorSignalCode } from './rumor-signals';
+import { detectCredibilitySignals, detectRumorSignals, hasAuthoritativeSource, isDebunking, type RumorSignalCode } from './rumor-signals';
 
 const codes = (text: string): RumorSignalCode[] => detectRumorSignals(normalizeText(text)).map((signal) => signal.code);
 
@@ -56,5 +56,31 @@ describe('isDebunking', () => {
   it('recognises a sourced rebuttal but not a rumor that calls itself true', () => {
     expect(isDebunking(normalizeText('据市公安局通报，网传"抢孩子"系谣言'))).toBe(true);
     expect(isDebunking(normalizeText('这不是谣言！网传是真的'))).toBe(false);
+  });
+});
+
+describe('rumor-style signals added in nlp-1.1.0', () => {
+  it('raises exclamation runs, conspiracy phrasing and health-cure claims', () => {
+    expect(codes('切记！切记！消毒液见明火就会爆炸！！')).toContain('exclamation_run');
+    expect(codes('官方不会告诉你的内幕，随时被删')).toContain('conspiracy');
+    expect(codes('每天喝板蓝根就能预防新冠')).toContain('health_cure_claim');
+    expect(codes('我朋友在医院上班，说已经有人感染了')).toContain('hearsay');
+  });
+
+  it('keeps the claim signals quiet in a sourced report', () => {
+    expect(codes('据新华社报道，专家提醒：喝板蓝根不能预防新冠。')).not.toContain('health_cure_claim');
+  });
+});
+
+describe('detectCredibilitySignals', () => {
+  const markers = (text: string): string[] => detectCredibilitySignals(normalizeText(text)).map((signal) => signal.code);
+
+  it('finds attribution, a headline lead, a dateline and counted figures in a news-style post', () => {
+    const post = '【#上海新增3例境外输入#】据@上海发布，6月21日0—24时，通过口岸联防联控机制，报告3例境外输入性确诊病例，累计治愈出院120例。';
+    expect(markers(post)).toEqual(['authority_attribution', 'news_headline', 'report_dateline', 'report_figures']);
+  });
+
+  it('finds none in a chain message', () => {
+    expect(markers('网传明天全市停课，紧急扩散！！')).toEqual([]);
   });
 });

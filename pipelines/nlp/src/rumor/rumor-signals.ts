@@ -9,7 +9,22 @@ export type RumorSignalCode =
   | 'unsourced_disaster'
   | 'unsourced_epidemic'
   | 'unsourced_police'
-  | 'unsourced_official_decision';
+  | 'unsourced_official_decision'
+  | 'exclamation_run'
+  | 'conspiracy'
+  | 'health_cure_claim';
+
+/**
+ * Marks of the news/official reporting style that LOWER the risk (domain knowledge, not fitted
+ * to any evaluation set): attribution to an authority, a `【headline】` lead, a dateline, figures
+ * with units. Rumors imitate them too, which is why each only shifts the score a little.
+ */
+export type CredibilitySignalCode = 'authority_attribution' | 'news_headline' | 'report_dateline' | 'report_figures';
+
+export interface CredibilitySignal {
+  code: CredibilitySignalCode;
+  match: string;
+}
 
 export interface RumorSignal {
   code: RumorSignalCode;
@@ -26,7 +41,7 @@ interface Rule {
 const RULES: readonly Rule[] = [
   {
     code: 'hearsay',
-    pattern: /网传|据说|听说|传言|据传|传闻|有消息称|有网友称|据网友|网友爆料|朋友圈(?:都在)?(?:传|说)|群里(?:都在)?(?:传|说)|小道消息|内部消息|内部人士|知情人士|有人说|听朋友说|朋友说/,
+    pattern: /网传|据说|听说|传言|据传|传闻|有消息称|有网友称|据网友|网友爆料|朋友圈(?:都在)?(?:传|说)|群里(?:都在)?(?:传|说)|小道消息|内部消息|内部人士|知情人士|有人说|听朋友说|朋友说|(?:我|我的)(?:一个)?(?:朋友|亲戚|同学|同事|表哥|表姐|老乡)(?:在|是|说|告诉)/,
     unsourcedOnly: false,
   },
   {
@@ -59,11 +74,28 @@ const RULES: readonly Rule[] = [
     pattern: /停课|停工|停产|封城|封路|封村|限行|延迟开学|推迟开学|取消考试|全面禁止|即日起|明天起|明日起|新规|出台规定|上调|下调|征收|统一放假|放假通知/,
     unsourcedOnly: true,
   },
+  {
+    // Runs of exclamation marks and repeated warnings ("切记！切记！") are a chain-message style.
+    code: 'exclamation_run',
+    pattern: /[!！]{2,}|(?:切记|注意|重要)[!！][^。]{0,4}(?:切记|注意|重要)[!！]/,
+    unsourcedOnly: false,
+  },
+  {
+    code: 'conspiracy',
+    pattern: /(?:不敢|不让|不会)(?:说|报道?|告诉你|公开)|(?:随时|马上|很快)(?:会)?被删|删前|赶紧看|被封杀|封锁消息|内幕|真相是|背后的真相|不为人知|细思极恐|看完(?:你就)?(?:明白|懂)了/,
+    unsourcedOnly: true,
+  },
+  {
+    // "喝…能预防/治愈": home remedies and miracle cures, a staple of health rumors.
+    code: 'health_cure_claim',
+    pattern: /(?:喝|吃|服用|熏|泡|涂|含|喷|戴)[^。！？!?，,]{0,12}(?:能|可以|可|就能|就可以|就会|有效)[^。！？!?]{0,4}(?:预防|治愈|治好|杀死|杀灭|杀菌|抵抗|防止|抑制|根治|防癌|抗癌|防病毒)|偏方|秘方|神药|特效药|包治/,
+    unsourcedOnly: true,
+  },
 ];
 
 // Attribution to an authority: a named official body or outlet with a reporting verb, an
 // account of one, or a newsroom byline. Rumors say "官方还没公布" too, so bare "官方" is not enough.
-const AUTHORITY = '(?:新华社|新华网|人民日报|人民网|央视|中新网|中新社|中国新闻网|澎湃新闻|财新|国务院|卫健委|卫生健康委|疾控中心|疾控|公安局|公安部|警方|派出所|应急管理局|教育局|教育部|气象局|地震局|地震台网|市政府|区政府|省政府|县政府|指挥部|网信办|发布厅)';
+const AUTHORITY = '(?:新华社|新华网|人民日报|人民网|央视|中新网|中新社|中国新闻网|澎湃新闻|财新|国务院|卫健委|卫生健康委|疾控中心|疾控|公安局|公安部|警方|派出所|应急管理局|教育局|教育部|气象局|地震局|地震台网|市政府|区政府|省政府|县政府|指挥部|网信办|发布厅|纪委|监委|世卫组织|世界卫生组织|外交部|发言人|新闻办|国新办|法院|检察院|海关|交警|消防|通讯社|电视台)';
 const SOURCE_PATTERNS: readonly RegExp[] = [
   new RegExp(`(?:据|根据|经)[^。！？!?]{0,12}${AUTHORITY}[^。！？!?]{0,10}(?:通报|消息|发布|报道|介绍|证实|通知|公告|回应|官网|官方微博)`),
   new RegExp(`${AUTHORITY}[^。！？!?]{0,10}(?:通报|发布|公告|官方微博|官网|新闻发布会|情况通报|答记者问|证实)`),
@@ -72,6 +104,8 @@ const SOURCE_PATTERNS: readonly RegExp[] = [
   /(?:来源|来自|转自|信息来源)[:：]\s?\S/,
   // Reposting an official account's post (`//@XX发布:`); a bare @mention is attention-seeking, not a source.
   /\/\/@\S{0,12}(?:发布|日报|新闻|公安|警方|卫健委|疾控|政府|网信|辟谣)[:：]/,
+  // "据@上海发布" / "据@人民日报": attribution to an official or news account by its handle.
+  /(?:据|根据|来自)\s?@\S{0,12}(?:发布|日报|新闻|晚报|早报|电视台|公安|警方|卫健委|疾控|政府|网信|辟谣|央视|新华)/,
 ];
 
 export function hasAuthoritativeSource(normalized: string): boolean {
@@ -85,21 +119,45 @@ export function isDebunking(normalized: string): boolean {
   return DEBUNKING.test(normalized) && hasAuthoritativeSource(normalized);
 }
 
+// A lead `【…】` of 4–60 characters (optionally after #topics#) followed by a body: the news style.
+const NEWS_HEADLINE = /^(?:#[^#]{1,40}#\s?)*【[^】]{4,60}】[^【]{20,}/;
+// Dates and times as reports give them.
+const REPORT_DATELINE = /\d{1,2}月\d{1,2}日|当地时间|\d{1,2}日\s?0?[-—–~至]\s?24时|截至\d|\d{4}年\d{1,2}月/;
+// Counted figures with units; two or more in one post.
+const REPORT_FIGURE = /\d+(?:\.\d+)?\s?(?:例|万元|亿元|万人|余人|名|人次|%|万|亿|家|所|起)/g;
+
+/** Credibility markers of a normalised post (lower the risk; see CredibilitySignalCode). */
+export function detectCredibilitySignals(normalized: string, sourced = hasAuthoritativeSource(normalized)): CredibilitySignal[] {
+  const found: CredibilitySignal[] = [];
+  if (sourced) {
+    const match = SOURCE_PATTERNS.map((pattern) => pattern.exec(normalized)).find((m) => m);
+    found.push({ code: 'authority_attribution', match: match ? match[0] : '' });
+  }
+  const headline = NEWS_HEADLINE.exec(normalized);
+  if (headline) found.push({ code: 'news_headline', match: headline[0].slice(0, headline[0].indexOf('】') + 1) });
+  const dateline = REPORT_DATELINE.exec(normalized);
+  if (dateline) found.push({ code: 'report_dateline', match: dateline[0] });
+  const figures = normalized.match(REPORT_FIGURE);
+  if (figures && figures.length >= 2) found.push({ code: 'report_figures', match: figures.slice(0, 2).join(' ') });
+  return found;
+}
+
 /** Signals found in a normalised post; empty for a sourced debunking post. */
 export function detectRumorSignals(normalized: string): RumorSignal[] {
   return assessRumorSignals(normalized).signals;
 }
 
 /** The signals and whether the post names an authority (computed once for both uses). */
-export function assessRumorSignals(normalized: string): { signals: RumorSignal[]; sourced: boolean } {
-  if (!normalized) return { signals: [], sourced: false };
+export function assessRumorSignals(normalized: string): { signals: RumorSignal[]; sourced: boolean; credibility: CredibilitySignal[] } {
+  if (!normalized) return { signals: [], sourced: false, credibility: [] };
   const sourced = hasAuthoritativeSource(normalized);
-  if (sourced && DEBUNKING.test(normalized)) return { signals: [], sourced };
+  const credibility = detectCredibilitySignals(normalized, sourced);
+  if (sourced && DEBUNKING.test(normalized)) return { signals: [], sourced, credibility };
   const signals: RumorSignal[] = [];
   for (const rule of RULES) {
     if (rule.unsourcedOnly && sourced) continue;
     const match = rule.pattern.exec(normalized);
     if (match) signals.push({ code: rule.code, match: match[0] });
   }
-  return { signals, sourced };
+  return { signals, sourced, credibility };
 }
