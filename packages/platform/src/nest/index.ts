@@ -6,3 +6,4 @@ export * from './tokens';
 export * from './create-http-app';
 export * from './platform.module';
 export * from './metrics.controller';
+export * from './run-http-service';
