@@ -16,9 +16,9 @@
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { Kafka, logLevel } = require('kafkajs');
-const { itemsRawTopic, itemsEnrichedTopic, itemsIndex, mentionIntakeSchema, ALL_TOPICS } = require('@liaowang/contract');
+const { itemsRawTopic, itemsEnrichedTopic, itemsIndex, ALL_TOPICS } = require('@liaowang/contract');
 const { createElasticsearchClient, createLogger, KafkaPort } = require('@liaowang/platform');
-const { MentionGenerator } = require('@liaowang/intake');
+const { MentionGenerator, toRawItem } = require('@liaowang/intake');
 
 const root = path.resolve(__dirname, '..');
 const option = (name, fallback) => {
@@ -112,12 +112,9 @@ async function main() {
   for (let sent = 0; sent < BACKLOG; sent += 1_000) {
     const batch = [];
     for (let i = 0; i < Math.min(1_000, BACKLOG - sent); i++) {
-      const m = mentionIntakeSchema.parse(generator.generate(now));
-      const id = `${m.platform}:${m.sourceId}`;
-      batch.push({
-        key: `${m.platform}:${m.author.id}`,
-        value: { id, kind: m.kind, platform: m.platform, author: m.author, text: m.text, url: m.url, publishedAt: m.publishedAt, receivedAt: now.toISOString(), threadId: `${m.platform}:${m.author.id}`, region: m.region, raw: m },
-      });
+      const mention = generator.generate(now);
+      const item = toRawItem(mention, mention, now);
+      batch.push({ key: item.threadId, value: item });
     }
     await port.send(itemsRawTopic, batch);
   }

@@ -24,6 +24,8 @@ export const mentionIntakeSchema = z.object({
   region: z.string().max(50).optional(),
 });
 export type MentionIntake = z.input<typeof mentionIntakeSchema>;
+/** An intake record after validation: defaults applied. */
+export type ValidMentionIntake = z.output<typeof mentionIntakeSchema>;
 
 /** An accepted item as it travels on the raw topic. */
 export const rawItemSchema = z.object({

@@ -1,2 +1,3 @@
 export * from './intake-app';
 export * from './simulator/mention-generator';
+export * from './mentions/raw-item';

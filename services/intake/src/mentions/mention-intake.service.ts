@@ -1,10 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { itemsRawTopic, mentionIntakeSchema, type RawItem } from '@liaowang/contract';
+import { itemsRawTopic, type RawItem } from '@liaowang/contract';
 import { KAFKA, LOGGER, METRICS, ProblemException, type KafkaPort, type Logger, type Metrics } from '@liaowang/platform';
-import type { z } from 'zod';
-import { itemIdFor } from './item-id';
-
-type ValidIntake = z.output<typeof mentionIntakeSchema>;
 
 /** The one place items enter Liaowang, for HTTP pushes and every connector alike. */
 @Injectable()
@@ -14,22 +10,6 @@ export class MentionIntakeService {
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(METRICS) private readonly metrics: Metrics,
   ) {}
-
-  toRawItem(input: ValidIntake, raw: unknown, receivedAt = new Date()): RawItem {
-    return {
-      id: itemIdFor(input),
-      kind: input.kind,
-      platform: input.platform,
-      author: input.author,
-      text: input.text,
-      url: input.url,
-      publishedAt: input.publishedAt,
-      receivedAt: receivedAt.toISOString(),
-      threadId: input.threadId ?? `${input.platform}:${input.author.id}`,
-      region: input.region,
-      raw,
-    };
-  }
 
   /**
    * Writes items to the raw topic with acks=all. Only after that resolves may a caller answer

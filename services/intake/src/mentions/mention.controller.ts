@@ -3,6 +3,7 @@ import { mentionIntakeSchema, type IntakeAccepted } from '@liaowang/contract';
 import { parseWith, Public } from '@liaowang/platform';
 import { IntakeAuthGuard } from './intake-auth.guard';
 import { MentionIntakeService } from './mention-intake.service';
+import { toRawItem } from './raw-item';
 
 @Controller('api/v1/intake')
 export class MentionController {
@@ -15,7 +16,7 @@ export class MentionController {
   @HttpCode(202)
   async pushMention(@Body() body: unknown): Promise<IntakeAccepted> {
     const input = parseWith(mentionIntakeSchema, body);
-    const item = this.intake.toRawItem(input, body);
+    const item = toRawItem(input, body);
     await this.intake.accept([item], 'http');
     return { id: item.id };
   }

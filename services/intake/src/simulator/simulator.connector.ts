@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { mentionIntakeSchema } from '@liaowang/contract';
 import { LOGGER, SETTINGS, type Logger, type Settings } from '@liaowang/platform';
 import { MentionIntakeService } from '../mentions/mention-intake.service';
+import { toRawItem } from '../mentions/raw-item';
 import { MentionGenerator } from './mention-generator';
 
 const TICK_MS = 100;
@@ -41,8 +41,8 @@ export class SimulatorConnector implements OnApplicationBootstrap, OnApplication
     this.busy = true;
     try {
       const items = Array.from({ length: count }, () => {
-        const mention = mentionIntakeSchema.parse(this.generator.generate());
-        return this.intake.toRawItem(mention, mention);
+        const mention = this.generator.generate();
+        return toRawItem(mention, mention);
       });
       await this.intake.accept(items, 'simulator');
     } catch (error) {
