@@ -52,13 +52,24 @@ export async function startTestSystem(
   };
 }
 
-/** Polls until `probe` returns a value, or fails with the last state after the timeout. */
+/**
+ * Polls until `probe` returns a value. A probe that throws counts as "not yet" (a shard still
+ * starting, a consumer still joining); after the timeout the last error is reported with the wait.
+ */
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
   for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const cause = lastError instanceof Error ? `; last error: ${lastError.message}` : '';
+      throw new Error(`timed out waiting for ${what}${cause}`, { cause: lastError });
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
 }

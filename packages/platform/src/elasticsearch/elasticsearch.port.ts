@@ -1,4 +1,4 @@
-import { Client } from '@elastic/elasticsearch';
+import { Client, errors } from '@elastic/elasticsearch';
 import type { IndexTemplateDefinition } from '@liaowang/contract';
 
 export type { Client as ElasticsearchClient };
@@ -33,4 +33,24 @@ export async function isElasticsearchReady(client: Client): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Creates the index if it does not exist yet (its template applies) and waits until its primary
+ * shard is active, so readers of the alias never meet a shard that is still starting.
+ */
+export async function ensureIndex(client: Client, index: string): Promise<void> {
+  if (await client.indices.exists({ index })) return;
+  await client.indices.create({ index, wait_for_active_shards: 1 }).catch((error: unknown) => {
+    if (!(error instanceof errors.ResponseError && error.body?.error?.type === 'resource_already_exists_exception')) throw error;
+  });
+  await client.cluster.health({ index, wait_for_status: 'yellow', timeout: '30s' });
+}
+
+/** Errors worth answering with 503 + Retry-After: the node is down, busy, or a shard is not ready. */
+export function isTransientElasticsearchError(error: unknown): boolean {
+  if (error instanceof errors.ConnectionError || error instanceof errors.TimeoutError || error instanceof errors.NoLivingConnectionsError) {
+    return true;
+  }
+  return error instanceof errors.ResponseError && [429, 502, 503, 504].includes(error.meta.statusCode ?? 0);
 }

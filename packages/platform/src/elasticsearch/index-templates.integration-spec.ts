@@ -1,6 +1,6 @@
 import { itemsEnrichedTopic, itemsIndex, itemsIndexFor, toItemDocument, usersIndex } from '@liaowang/contract';
 import { randomUUID } from 'node:crypto';
-import { createElasticsearchClient, ensureIndexTemplate, isElasticsearchReady } from './elasticsearch.port';
+import { createElasticsearchClient, ensureIndex, ensureIndexTemplate, isElasticsearchReady } from './elasticsearch.port';
 
 describe('index templates on the real Elasticsearch', () => {
   const es = createElasticsearchClient(process.env.ES_URL ?? 'http://127.0.0.1:9200');
@@ -44,6 +44,19 @@ describe('index templates on the real Elasticsearch', () => {
       query: { bool: { filter: [{ term: { id } }, { match_phrase: { text: '停课全部明天' } }] } },
     });
     expect(notPhrase.hits.hits).toHaveLength(0);
+  });
+
+  it('creates a month index ready to search, in the alias, and leaves an existing one alone', async () => {
+    await ensureIndexTemplate(es, itemsIndex);
+    const index = `liaowang-items-1999.${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
+    await es.indices.delete({ index, ignore_unavailable: true });
+    await ensureIndex(es, index);
+    await ensureIndex(es, index);
+    const alias = await es.indices.getAlias({ index });
+    expect(Object.keys(alias[index].aliases)).toContain(itemsIndex.alias);
+    const search = await es.search({ index, size: 0 });
+    expect(search._shards.failed).toBe(0);
+    await es.indices.delete({ index });
   });
 
   it('refuses a document with a field the strict mapping does not know', async () => {

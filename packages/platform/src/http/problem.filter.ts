@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
 import type { Problem } from '@liaowang/contract';
 import { randomUUID } from 'node:crypto';
+import { isTransientElasticsearchError } from '../elasticsearch/elasticsearch.port';
 import type { Logger } from '../logging/logger';
 import { ProblemException } from './problem';
 
@@ -30,6 +31,11 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       // Body-parser errors (bad JSON, too large) arrive here as plain HttpExceptions.
       problem = { type: 'about:blank', title: exception.message, status, detail: exception.message, correlationId };
+    } else if (isTransientElasticsearchError(exception)) {
+      this.logger.warn({ err: exception, correlationId }, 'search store unavailable');
+      const unavailable = ProblemException.unavailable('The search store is not ready; try again shortly', 5);
+      problem = { ...unavailable.problem, correlationId };
+      for (const [name, value] of Object.entries(unavailable.headers)) response.setHeader(name, value);
     } else {
       this.logger.error({ err: exception, correlationId }, 'unhandled error');
       problem = { type: 'about:blank', title: 'Internal error', status: 500, correlationId };
