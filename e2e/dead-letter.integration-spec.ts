@@ -50,6 +50,31 @@ describe('stream on the real Kafka and Elasticsearch', () => {
     expect(indexed._id).toBe(good.id);
   });
 
+  it('dead-letters an item that grows past the message limit once enriched, keeping the head of it, and goes on', async () => {
+    const key = `dlq-large-${randomUUID()}`;
+    // About 2.6 MB: under the raw topic's limit, but text plus its masked copy is over it.
+    const text = '网传今天下午市区主干道将全面封闭施工，请大家提前绕行。'.repeat(33_000);
+    const large: RawItem = { ...itemsRawTopic.example, id: `test:${randomUUID()}`, threadId: key, text, raw: {} };
+    const good: RawItem = { ...itemsRawTopic.example, id: `test:${randomUUID()}`, threadId: key, receivedAt: new Date().toISOString() };
+    const deadLetters = collectDeadLetters(settings.KAFKA_BROKERS, key, 1);
+
+    await kafka.sendRaw(itemsRawTopic.name, [{ key, value: JSON.stringify(large) }]);
+    await kafka.sendRaw(itemsRawTopic.name, [{ key, value: JSON.stringify(good) }]);
+
+    const [letter] = await deadLetters;
+    expect(letter.stage).toBe('enricher');
+    expect(letter.reason).toMatch(/^enriched item is \d+ bytes, over the 4194304-byte message limit of liaowang\.items\.enriched\.v1$/);
+    expect(letter.valueTruncatedFromBytes).toBe(Buffer.byteLength(JSON.stringify(large)));
+    expect(letter.value!.startsWith(JSON.stringify(large).slice(0, 100))).toBe(true);
+    expect(Buffer.byteLength(letter.value!)).toBeLessThanOrEqual(64 * 1024);
+
+    const indexed = await eventually(async () => {
+      const result = await es.search({ index: itemsIndex.alias, query: { term: { id: good.id } } });
+      return result.hits.hits[0];
+    }, 60_000, 'the good item after the large one indexed');
+    expect(indexed._id).toBe(good.id);
+  });
+
   it('commits its offsets once a batch is done, so a restart does not redo the work (R-REL-1)', async () => {
     await kafka.sendRaw(itemsRawTopic.name, [
       { key: `commit-test-${randomUUID()}`, value: JSON.stringify({ ...itemsRawTopic.example, id: `test:${randomUUID()}` }) },

@@ -8,8 +8,10 @@ export const deadLetterSchema = z.object({
   offset: z.string(),
   stage: z.string(),
   reason: z.string(),
-  /** The message value as received, as text (it may not be valid JSON). */
+  /** The message value as received, as text (it may not be valid JSON); only its head when oversized. */
   value: z.string().nullable(),
+  /** Set when `value` holds only the head: the original's size. The whole stays on the source topic at partition/offset. */
+  valueTruncatedFromBytes: z.number().int().positive().optional(),
   key: z.string().nullable(),
   failedAt: z.string().datetime({ offset: true }),
 });

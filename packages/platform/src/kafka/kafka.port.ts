@@ -17,8 +17,33 @@ import { chunkBySize } from './chunk-by-size';
 // The broker refuses a record batch over message.max.bytes (1 MiB by default), and a consumed
 // batch of thousands of enriched items is bigger than that: send in requests of at most this.
 const MAX_REQUEST_BYTES = 512 * 1024;
-// Room for the largest item intake accepts (1 MiB body) once enriched, which then travels alone.
-const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/** Largest message our topics take (their max.message.bytes); a bigger one is refused before sending. */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+// Key, headers and record framing share the limit with the value.
+const MESSAGE_OVERHEAD_BYTES = 16 * 1024;
+// A dead letter keeps this much of an oversized value; the whole stays on the source topic.
+const DEAD_LETTER_VALUE_BYTES = 64 * 1024;
+
+/** Thrown by `send`/`sendRaw`, before anything is sent, when some messages exceed MAX_MESSAGE_BYTES. */
+export class MessageTooLargeError extends Error {
+  constructor(
+    readonly topic: string,
+    readonly oversized: readonly { index: number; bytes: number }[],
+  ) {
+    super(`${oversized.length} message(s) over the ${MAX_MESSAGE_BYTES}-byte limit of ${topic}`);
+  }
+}
+
+/** The first bytes of a UTF-8 buffer as text, cut before a character rather than through one. */
+function utf8Head(buffer: Buffer, maxBytes: number): string {
+  let end = Math.min(buffer.length, maxBytes);
+  // 0b10xxxxxx bytes continue a character: step back to where one starts.
+  while (end > 0 && end < buffer.length && (buffer[end] & 0xc0) === 0x80) end--;
+  return buffer.subarray(0, end).toString('utf8');
+}
+
+const byteLength = (value: Message['value'] | Message['key']): number =>
+  value == null ? 0 : typeof value === 'string' ? Buffer.byteLength(value) : value.length;
 
 export interface BatchContext {
   topic: string;
@@ -119,20 +144,28 @@ export class KafkaPort {
   }
 
   async sendRaw(topic: string, messages: Message[]): Promise<void> {
+    // The broker would refuse these, and a retried batch would then stall its partition forever.
+    const oversized = messages
+      .map((message, index) => ({ index, bytes: byteLength(message.value) + byteLength(message.key) }))
+      .filter(({ bytes }) => bytes > MAX_MESSAGE_BYTES - MESSAGE_OVERHEAD_BYTES);
+    if (oversized.length > 0) throw new MessageTooLargeError(topic, oversized);
     const producer = await this.producer();
     for (const chunk of chunkBySize(messages, MAX_REQUEST_BYTES)) await producer.send({ topic, messages: chunk, acks: -1 });
   }
 
   /** Parks a message that cannot be processed, with the reason (R-ING-3). */
   async deadLetter(stage: string, source: { topic: string; partition: number }, message: KafkaMessage, reason: string) {
+    const bytes = message.value?.length ?? 0;
+    const truncated = bytes > DEAD_LETTER_VALUE_BYTES;
     const record: DeadLetter = {
       sourceTopic: source.topic,
       partition: source.partition,
       offset: message.offset,
       stage,
       reason,
-      value: message.value?.toString('utf8') ?? null,
-      key: message.key?.toString('utf8') ?? null,
+      value: message.value ? utf8Head(message.value, DEAD_LETTER_VALUE_BYTES) : null,
+      ...(truncated ? { valueTruncatedFromBytes: bytes } : {}),
+      key: message.key ? utf8Head(message.key, DEAD_LETTER_VALUE_BYTES) : null,
       failedAt: new Date().toISOString(),
     };
     this.logger.warn({ stage, offset: message.offset, reason }, 'dead-lettered');

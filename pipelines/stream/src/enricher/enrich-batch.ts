@@ -7,7 +7,8 @@ export interface TextEnricher {
 }
 
 export interface EnrichBatchResult {
-  enriched: { key: string; value: EnrichedItem }[];
+  /** Each with the message it came from, to dead-letter it if the topic refuses the result. */
+  enriched: { key: string; value: EnrichedItem; source: KafkaMessage }[];
   rejected: Rejected[];
 }
 
@@ -23,7 +24,7 @@ export function enrichBatch(messages: KafkaMessage[], enricher: TextEnricher, no
     }
     const item = parsed.value;
     try {
-      result.enriched.push({ key: item.threadId, value: { ...item, enrichment: enricher.enrich(item.text), enrichedAt } });
+      result.enriched.push({ key: item.threadId, value: { ...item, enrichment: enricher.enrich(item.text), enrichedAt }, source: message });
     } catch (error) {
       // A text that breaks a detector is parked with the reason, never retried forever.
       result.rejected.push({ ok: false, message, reason: `enrichment failed: ${(error as Error).message}` });
