@@ -10,6 +10,11 @@ bash scripts/ensure-chromium.sh || exit 1
 reports=.data/test-reports
 rm -rf "$reports" && mkdir -p "$reports"
 
+# The tests get a Kafka and an Elasticsearch of their own (ports, data, secrets), so a local
+# run (`npm start`) keeps its data clean of test items and may even keep running meanwhile.
+export LIAOWANG_DATA_DIR="$PWD/.data/test-stack" KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 ES_PORT=19200
+export KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT ES_URL=http://127.0.0.1:$ES_PORT
+
 started_stack=0
 if ! bash deploy/local/stack.sh status >/dev/null 2>&1; then started_stack=1; fi
 stop_stack() { if [ "$started_stack" = 1 ]; then bash deploy/local/stack.sh down; fi; }
