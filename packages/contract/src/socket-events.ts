@@ -4,8 +4,11 @@ import type { ItemSummary } from './enriched-item';
 export const LIVE_NAMESPACE = '/live';
 
 export interface ServerToClientEvents {
-  /** A new item was indexed and is searchable. */
-  'item:indexed': (item: ItemSummary) => void;
+  /**
+   * Items just indexed and searchable: one event per indexer batch (not one per item), so a
+   * dashboard gets a few events a second at 2,000 items/s instead of 2,000.
+   */
+  'items:indexed': (items: ItemSummary[]) => void;
 }
 
 export interface ClientToServerEvents {

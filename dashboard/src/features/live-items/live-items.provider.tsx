@@ -68,7 +68,7 @@ export function LiveItemsProvider({ children }: { children: ReactNode }) {
 
   const status = useLiveSocket(session.token, {
     onRecent: (items) => enqueue(items, false),
-    onIndexed: (item) => enqueue([item], true),
+    onIndexed: (items) => enqueue(items, true),
     onUnauthorized: expire,
   });
 

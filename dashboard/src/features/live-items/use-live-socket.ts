@@ -8,8 +8,8 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
 export interface LiveSocketHandlers {
   /** Newest items fetched on every (re)connect: what was missed while offline (R-ALR-2, R-REL-4). */
   onRecent(items: ItemSummary[]): void;
-  /** One newly indexed item pushed by the server. */
-  onIndexed(item: ItemSummary): void;
+  /** Newly indexed items pushed by the server (one indexer batch). */
+  onIndexed(items: ItemSummary[]): void;
   /** The server refused the token: the session is over. */
   onUnauthorized(): void;
 }
@@ -40,7 +40,9 @@ export function useLiveSocket(token: string, handlers: LiveSocketHandlers): Conn
       setStatus('connected');
       fetchRecent();
     });
-    socket.on('item:indexed', (item) => handlersRef.current.onIndexed(item));
+    socket.on('items:indexed', (items) => {
+      if (Array.isArray(items)) handlersRef.current.onIndexed(items);
+    });
     socket.on('connect_error', (error) => {
       if (error.message === UNAUTHORIZED_MESSAGE) {
         handlersRef.current.onUnauthorized();

@@ -5,6 +5,7 @@ import {
   itemSummarySchema,
   LIVE_NAMESPACE,
   type ClientToServerEvents,
+  type ItemSummary,
   type ServerToClientEvents,
   type SessionUser,
 } from '@liaowang/contract';
@@ -73,11 +74,13 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       topic: itemsIndexedTopic,
       fromBeginning: false,
       handle: async (messages) => {
+        const items: ItemSummary[] = [];
         for (const message of messages) {
           const parsed = parseMessage(message, itemSummarySchema);
-          if (parsed.ok) this.namespace?.emit('item:indexed', parsed.value);
+          if (parsed.ok) items.push(parsed.value);
           else this.logger.warn({ offset: message.offset, reason: parsed.reason }, 'unreadable indexed item');
         }
+        if (items.length > 0) this.namespace?.emit('items:indexed', items);
       },
     });
   }
