@@ -34,6 +34,16 @@ describe('extractFeatures', () => {
     expect(Array.from(extractFeatures(analyze('网传'), config).ids)).toContain(wordFeatureId('网传', config));
   });
 
+  it('serves tables of different sizes from one hashing of the text', () => {
+    const text = '网传明天全市停课，紧急扩散！[怒]';
+    const shared = analyze(text);
+    const big = extractFeatures(shared, config, ['signal:hearsay']).ids;
+    const small = extractFeatures(shared, { ...config, hashBits: 18 }, ['signal:hearsay']).ids;
+    expect(small).toEqual(extractFeatures(analyze(text), { ...config, hashBits: 18 }, ['signal:hearsay']).ids);
+    const masked = [...new Set(Array.from(big, (id) => id & (2 ** 18 - 1)))].sort((a, b) => a - b);
+    expect(Array.from(small)).toEqual(masked);
+  });
+
   it('gives an empty text no features and weight 0', () => {
     expect(extractFeatures(analyze(''), config)).toEqual({ ids: new Uint32Array(0), weight: 0 });
   });

@@ -44,12 +44,21 @@ const TAG_BIGRAM = 3;
 const TAG_EXTRA = 4;
 const BIGRAM_JOINER = 0x1f;
 
-// Sentiment and rumor hash the same text with the same settings; the text part is computed once
-// per document and reused (the rumor model only adds its signal features).
-const baseCache = new WeakMap<AnalyzedText, { key: string; ids: Uint32Array }>();
+// Sentiment and rumor hash the same text, into tables of different sizes: the full 32-bit
+// hashes are computed once per document, and each table size masks and dedupes them once.
+interface TextHashes {
+  key: string;
+  hashes: Uint32Array;
+  idsByBits: Map<number, Uint32Array>;
+}
+const textCache = new WeakMap<AnalyzedText, TextHashes>();
 
-function distinctSorted(ids: ArrayLike<number>): Uint32Array {
-  const sorted = Uint32Array.from(ids).sort();
+/** The hashes cut to the table size, sorted and distinct. */
+function distinctSorted(hashes: Uint32Array, hashBits: number): Uint32Array {
+  const mask = (1 << hashBits) - 1;
+  const sorted = new Uint32Array(hashes.length);
+  for (let i = 0; i < hashes.length; i++) sorted[i] = hashes[i] & mask;
+  sorted.sort();
   let distinct = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
   return sorted.subarray(0, distinct);
@@ -64,24 +73,27 @@ function withWeight(ids: Uint32Array): HashedFeatures {
  * skipped), words and optionally word bigrams, plus `extra` named features (e.g. rule signals).
  */
 export function extractFeatures(doc: AnalyzedText, config: FeatureConfig, extra: readonly string[] = []): HashedFeatures {
-  const key = `${config.hashBits}/${config.charNgramMax}/${config.wordBigrams}`;
-  let cached = baseCache.get(doc);
+  const key = `${config.charNgramMax}/${config.wordBigrams}`;
+  let cached = textCache.get(doc);
   if (!cached || cached.key !== key) {
-    cached = { key, ids: textFeatureIds(doc, config) };
-    baseCache.set(doc, cached);
+    cached = { key, hashes: textHashes(doc, config), idsByBits: new Map() };
+    textCache.set(doc, cached);
   }
-  if (extra.length === 0) return withWeight(cached.ids);
-  const mask = (1 << config.hashBits) - 1;
-  const merged = new Uint32Array(cached.ids.length + extra.length);
-  merged.set(cached.ids);
-  extra.forEach((name, i) => (merged[cached!.ids.length + i] = hashString(TAG_EXTRA, name) & mask));
-  return withWeight(distinctSorted(merged));
+  let ids = cached.idsByBits.get(config.hashBits);
+  if (!ids) {
+    ids = distinctSorted(cached.hashes, config.hashBits);
+    cached.idsByBits.set(config.hashBits, ids);
+  }
+  if (extra.length === 0) return withWeight(ids);
+  const merged = new Uint32Array(ids.length + extra.length);
+  merged.set(ids);
+  extra.forEach((name, i) => (merged[ids.length + i] = hashString(TAG_EXTRA, name)));
+  return withWeight(distinctSorted(merged, config.hashBits));
 }
 
-/** Presence (not counts) of text features, sorted and distinct. */
-function textFeatureIds(doc: AnalyzedText, config: FeatureConfig): Uint32Array {
-  const mask = (1 << config.hashBits) - 1;
-  const ids: number[] = [];
+/** Full 32-bit hashes of every text feature, repeats included (presence is decided later). */
+function textHashes(doc: AnalyzedText, config: FeatureConfig): Uint32Array {
+  const hashes: number[] = [];
   const text = doc.normalized;
   for (let start = 0; start < text.length; start++) {
     if (text.charCodeAt(start) === 32) continue;
@@ -90,12 +102,12 @@ function textFeatureIds(doc: AnalyzedText, config: FeatureConfig): Uint32Array {
       const code = text.charCodeAt(start + n);
       if (code === 32) break;
       hash = mix(hash, code);
-      ids.push((hash >>> 0) & mask);
+      hashes.push(hash >>> 0);
     }
   }
   const tokens = doc.tokens;
   for (let i = 0; i < tokens.length; i++) {
-    ids.push(hashString(TAG_WORD, tokens[i]) & mask);
+    hashes.push(hashString(TAG_WORD, tokens[i]));
     if (config.wordBigrams && i > 0) {
       let hash = mix(FNV_OFFSET, TAG_BIGRAM);
       const pair = tokens[i - 1];
@@ -103,12 +115,12 @@ function textFeatureIds(doc: AnalyzedText, config: FeatureConfig): Uint32Array {
       hash = mix(hash, BIGRAM_JOINER);
       const word = tokens[i];
       for (let c = 0; c < word.length; c++) hash = mix(hash, word.charCodeAt(c));
-      ids.push((hash >>> 0) & mask);
+      hashes.push(hash >>> 0);
     }
   }
-  // Presence, not counts: repeated characters ("哈哈哈哈") should not outweigh the rest
-  // (chosen by cross-validation on the training part).
-  return distinctSorted(ids);
+  // Presence, not counts (distinctSorted): repeated characters ("哈哈哈哈") should not outweigh
+  // the rest (chosen by cross-validation on the training part).
+  return Uint32Array.from(hashes);
 }
 
 /** Id of a single word feature, to explain which words pushed a score (`model:<word>`). */
