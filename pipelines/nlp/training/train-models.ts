@@ -27,7 +27,10 @@ const FOLD_SEED = 7;
 const ITERATIONS = 150;
 const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'];
 const RUMOR_LABELS = ['non-rumor', 'rumor'];
-const SENTIMENT_FEATURES: FeatureConfig = { hashBits: 18, charNgramMax: 3, wordBigrams: true };
+// 2^20 buckets since nlp-1.2.0 (2^18 before): fewer collisions among the n-grams of 44,000
+// posts (CV 0.8248 → 0.8263). The rumor model, trained on 2,000 posts, gains nothing from it
+// (CV AUC 0.9450 → 0.9461) and keeps the smaller table; both hash the text once.
+const SENTIMENT_FEATURES: FeatureConfig = { hashBits: 20, charNgramMax: 3, wordBigrams: true };
 const RUMOR_FEATURES: FeatureConfig = { hashBits: 18, charNgramMax: 3, wordBigrams: true };
 const SENTIMENT_L2_CANDIDATES = [3e-6, 1e-5];
 const RUMOR_L2_CANDIDATES = [1e-6, 3e-6, 1e-5];
