@@ -1,9 +1,8 @@
-import { ALL_TOPICS, itemsIndex, itemsIndexFor } from '@liaowang/contract';
+import { ALL_TOPICS, itemsIndex } from '@liaowang/contract';
 import { createEnricher } from '@liaowang/nlp';
 import {
   createElasticsearchClient,
   createLogger,
-  ensureIndex,
   ensureIndexTemplate,
   KafkaPort,
   Metrics,
@@ -30,8 +29,6 @@ export async function startStream(settings: Settings, stages: readonly StreamSta
   if (stages.includes('enricher')) await startEnricherStage(kafka, createEnricher(), logger.child({ stage: 'enricher' }));
   if (stages.includes('indexer')) {
     await ensureIndexTemplate(es, itemsIndex);
-    // Most items land in the current month: create its index before the first bulk, not during it.
-    await ensureIndex(es, itemsIndexFor(new Date().toISOString()));
     await startIndexerStage(kafka, es, logger.child({ stage: 'indexer' }));
   }
   const metricsServer =

@@ -9,11 +9,13 @@ import type { ElasticsearchClient, KafkaPort, Logger } from '@liaowang/platform'
 import type { KafkaMessage } from 'kafkajs';
 import { parseMessage } from '@liaowang/platform';
 import { bulkIndex } from './bulk-index';
+import { monthIndexPreparer } from './month-indices';
 
 export const INDEXER_GROUP = 'liaowang-indexer';
 
 /** Enriched topic → Elasticsearch (bulk, idempotent) → indexed topic for live dashboards. */
 export async function startIndexerStage(kafka: KafkaPort, es: ElasticsearchClient, logger: Logger) {
+  const prepareMonthIndices = monthIndexPreparer(es);
   return kafka.consume({
     stage: 'indexer',
     groupId: INDEXER_GROUP,
@@ -30,6 +32,7 @@ export async function startIndexerStage(kafka: KafkaPort, es: ElasticsearchClien
           await kafka.deadLetter('indexer', context, message, parsed.reason);
         }
       }
+      await prepareMonthIndices(items);
       const { indexed, refused } = await bulkIndex(es, items);
       for (const r of refused) await kafka.deadLetter('indexer', context, sourceOf.get(r.item.id)!, r.reason);
       await kafka.send(
