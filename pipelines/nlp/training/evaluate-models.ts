@@ -53,14 +53,12 @@ function evaluateSentiment(dataDir: string, model: SentimentModel, snow: boolean
   const two = ['negative', 'positive'];
   const three = ['negative', 'neutral', 'positive'];
 
-  const weiboPredicted = weibo.dev.map((row) => {
-    const p = model.probabilities(analyze(row.text));
-    return p.positive >= p.negative ? 'positive' : 'negative';
-  });
+  const weiboPredictions = weibo.dev.map((row) => model.predict(analyze(row.text)));
+  const weiboPredicted = weiboPredictions.map(({ probabilities: p }) => (p.positive >= p.negative ? 'positive' : 'negative'));
   out(`weibo2018_sentiment: ${weibo.dev.length} dev posts (2 classes; P(positive) vs P(negative))`);
   printReport('liaowang', classificationReport(weibo.dev.map((r) => r.label), weiboPredicted, two));
   // What `liaowang enrich` outputs: its label, where a neutral answer to a 2-class post is wrong.
-  const weiboLabels = weibo.dev.map((row) => model.predict(analyze(row.text)).label);
+  const weiboLabels = weiboPredictions.map((prediction) => prediction.label);
   const asLabelled = weiboLabels.filter((label, i) => label === weibo.dev[i].label).length / weibo.dev.length;
   const neutral = weiboLabels.filter((label) => label === 'neutral').length;
   out(`  liaowang output label as is: accuracy ${pct(asLabelled)} (${neutral} posts answered neutral, counted wrong)`);
