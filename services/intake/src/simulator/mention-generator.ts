@@ -1,4 +1,5 @@
 import type { ItemKind, ValidMentionIntake } from '@liaowang/contract';
+import seedrandom from 'seedrandom';
 
 // Realistic, invented posts about a fictional city and its offices, for demos and load tests
 // (R-ING-2). A seeded generator keeps test runs repeatable.
@@ -27,18 +28,6 @@ const IMPOSTOR_TEMPLATES: Array<(place: string) => string> = [
   (p) => `有个微信公众号叫“${p}官方服务”，让人转账办理证件，是不是冒充的？`,
 ];
 
-/** Small deterministic PRNG (mulberry32) so a seed replays the same stream. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class MentionGenerator {
   private readonly next: () => number;
   private counter = 0;
@@ -47,7 +36,8 @@ export class MentionGenerator {
     seed = Date.now(),
     private readonly runId = seed.toString(36),
   ) {
-    this.next = random(seed);
+    // Seeded, so a seed replays the same stream.
+    this.next = seedrandom(String(seed));
   }
 
   // Already in the validated shape, so the simulator's hot path skips the schema.
