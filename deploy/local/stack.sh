@@ -78,6 +78,14 @@ now() { # EPOCHREALTIME uses the locale's decimal mark; awk wants a dot
 }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1fs", b - a }'; }
 
+report_ready() { # server start|reuse t0 pid address
+  if [[ $2 == reuse ]]; then
+    echo "$1 already running (pid $4, $5)"
+  else
+    echo "$1 ready in $(since "$3") (pid $4, $5)"
+  fi
+}
+
 is_root() { [[ $(id -u) -eq 0 ]]; }
 
 check_port_var() {
@@ -295,11 +303,7 @@ kafka_wait() { # pid log-offset t0 start|reuse
       started=1
     fi
     if [[ -n $started ]] && kafka_probe "$KAFKA_PORT"; then
-      if [[ $mode == reuse ]]; then
-        echo "kafka already running (pid $pid, $HOST:$KAFKA_PORT)"
-      else
-        echo "kafka ready in $(since "$t0") (pid $pid, $HOST:$KAFKA_PORT)"
-      fi
+      report_ready kafka "$mode" "$t0" "$pid" "$HOST:$KAFKA_PORT"
       return 0
     fi
     ((SECONDS < deadline)) ||
@@ -473,11 +477,7 @@ es_wait() { # pid t0 start|reuse
     live_pid "$ES_PID" "$ES_MAIN" >/dev/null ||
       die_with_log "elasticsearch (pid $pid) exited during startup" "$base/logs/$CLUSTER_NAME.log" "$base/logs/startup.out"
     if es_probe "$ES_PORT"; then
-      if [[ $mode == reuse ]]; then
-        echo "elasticsearch already running (pid $pid, http://$HOST:$ES_PORT)"
-      else
-        echo "elasticsearch ready in $(since "$t0") (pid $pid, http://$HOST:$ES_PORT)"
-      fi
+      report_ready elasticsearch "$mode" "$t0" "$pid" "http://$HOST:$ES_PORT"
       return 0
     fi
     ((SECONDS < deadline)) ||
