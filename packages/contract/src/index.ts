@@ -3,6 +3,7 @@ export * from './enriched-item';
 export * from './enrichment';
 export * from './indices';
 export * from './item';
+export * from './permissions';
 export * from './roles';
 export * from './socket-events';
 export * from './topics';

@@ -1,4 +1,5 @@
 import type { ItemSummary } from './enriched-item';
+import type { Action } from './permissions';
 
 /** Socket.IO namespace the dashboard connects to; the handshake carries `auth: { token }`. */
 export const LIVE_NAMESPACE = '/live';
@@ -15,3 +16,16 @@ export interface ClientToServerEvents {
   /** Ask for the newest items (on connect or reconnect). */
   'items:recent': (limit: number, reply: (items: ItemSummary[]) => void) => void;
 }
+
+/**
+ * The action of the permission table each client event performs: the gateway checks it on every
+ * event, and a client event missing here does not compile (R-SEC-1, R-SEC-5).
+ */
+export const CLIENT_EVENT_ACTIONS: { [E in keyof ClientToServerEvents]: Action } = {
+  'items:recent': 'items.live',
+};
+
+/** The action a role needs to receive each server event (the gateway sends it to that room only). */
+export const SERVER_EVENT_ACTIONS: { [E in keyof ServerToClientEvents]: Action } = {
+  'items:indexed': 'items.live',
+};

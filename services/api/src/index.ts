@@ -1,2 +1,3 @@
 export * from './api-app';
 export * from './auth/seed-users';
+export * from './api.module';

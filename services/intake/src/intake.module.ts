@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PlatformModule, type PlatformDeps } from '@liaowang/platform';
-import { IntakeAuthGuard } from './mentions/intake-auth.guard';
 import { MentionController } from './mentions/mention.controller';
 import { MentionIntakeService } from './mentions/mention-intake.service';
 import { SimulatorConnector } from './simulator/simulator.connector';
@@ -13,7 +12,7 @@ export class IntakeModule {
       module: IntakeModule,
       imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
       controllers: [MentionController],
-      providers: [MentionIntakeService, IntakeAuthGuard, SimulatorConnector],
+      providers: [MentionIntakeService, SimulatorConnector],
     };
   }
 }

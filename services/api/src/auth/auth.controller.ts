@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Req } from '@nestjs/common';
-import { loginRequestSchema, ROLES, type LoginResponse, type SessionUser } from '@liaowang/contract';
-import { AllowRoles, parseWith, Public } from '@liaowang/platform';
+import { loginRequestSchema, type LoginResponse, type SessionUser } from '@liaowang/contract';
+import { parseWith, Public, Requires } from '@liaowang/platform';
 import { AuthService } from './auth.service';
 
 @Controller('api/v1/auth')
@@ -15,7 +15,7 @@ export class AuthController {
   }
 
   /** Who the token belongs to; the dashboard uses it to check a stored session. */
-  @AllowRoles(...ROLES)
+  @Requires('auth.me')
   @Get('me')
   me(@Req() request: { user: SessionUser }): SessionUser {
     return request.user;

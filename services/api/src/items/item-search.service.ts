@@ -14,10 +14,12 @@ export class ItemSearchService {
   constructor(@Inject(ELASTICSEARCH) private readonly es: ElasticsearchClient) {}
 
   /**
-   * Newest first. Text queries are phrase matches on the standard-analyzed fields: one token per
+   * Newest first. Only a caller who may see raw evidence (`items.raw.view`) matches the unmasked
+   * text; everyone else searches the masked copy, so a phone number cannot find its post.
+    Text queries are phrase matches on the standard-analyzed fields: one token per
    * Han character with adjacency enforced, which finds Chinese phrases without a segmenter here.
    */
-  async search(query: ItemSearchQuery): Promise<ItemSearchResponse> {
+  async search(query: ItemSearchQuery, options: { matchRawText: boolean }): Promise<ItemSearchResponse> {
     const response = await this.es.search<ItemDocument>({
       index: itemsIndex.alias,
       size: query.size,
@@ -26,7 +28,7 @@ export class ItemSearchService {
       track_total_hits: true,
       sort: [{ publishedAt: 'desc' }, { id: 'asc' }],
       query: query.q
-        ? { multi_match: { query: query.q, type: 'phrase', fields: ['masked', 'text'] } }
+        ? { multi_match: { query: query.q, type: 'phrase', fields: options.matchRawText ? ['masked', 'text'] : ['masked'] } }
         : { match_all: {} },
       highlight: query.q
         ? { fields: { masked: { number_of_fragments: 1, fragment_size: 160 } }, pre_tags: ['<em>'], post_tags: ['</em>'] }

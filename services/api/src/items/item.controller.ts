@@ -1,6 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ROLES, type ItemSearchResponse } from '@liaowang/contract';
-import { AllowRoles, parseWith } from '@liaowang/platform';
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { may, type ItemSearchResponse, type SessionUser } from '@liaowang/contract';
+import { parseWith, Requires } from '@liaowang/platform';
 import { ItemSearchService, itemSearchQuerySchema } from './item-search.service';
 
 @Controller('api/v1/items')
@@ -8,9 +8,10 @@ export class ItemController {
   constructor(private readonly items: ItemSearchService) {}
 
   // Every role reads items; texts are PII-masked (R-ENR-5).
-  @AllowRoles(...ROLES)
+  @Requires('items.search')
   @Get()
-  search(@Query() query: unknown): Promise<ItemSearchResponse> {
-    return this.items.search(parseWith(itemSearchQuerySchema, query, 'query'));
+  search(@Query() query: unknown, @Req() request: { user: SessionUser }): Promise<ItemSearchResponse> {
+    const matchRawText = may(request.user.role, 'items.raw.view');
+    return this.items.search(parseWith(itemSearchQuerySchema, query, 'query'), { matchRawText });
   }
 }

@@ -1,9 +1,12 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import {
+  CLIENT_EVENT_ACTIONS,
   itemsIndexedTopic,
   itemSummarySchema,
   LIVE_NAMESPACE,
+  may,
+  SERVER_EVENT_ACTIONS,
   type ClientToServerEvents,
   type ItemSummary,
   type ServerToClientEvents,
@@ -21,9 +24,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Server, type Namespace } from 'socket.io';
 import { ItemSearchService } from '../items/item-search.service';
-import { LIVE_EVENT_ROLES } from './live-event-roles';
 
 type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
+type LiveSocket = Parameters<Parameters<LiveNamespace['on']>[1]>[0];
+type ClientEvent = keyof ClientToServerEvents;
 
 /**
  * Pushes indexed items to every signed-in dashboard (R-ALR-2). The handshake is checked like a
@@ -55,11 +59,14 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       });
     });
     this.namespace.on('connection', (socket) => {
-      socket.on('items:recent', (limit, reply) => {
+      // Server events go to a room per action, so only roles that may receive them join it.
+      for (const action of new Set(Object.values(SERVER_EVENT_ACTIONS))) {
+        if (may(socket.data.user.role, action)) void socket.join(action);
+      }
+      this.onClientEvent(socket, 'items:recent', (limit, reply) => {
         if (typeof reply !== 'function') return;
-        if (!LIVE_EVENT_ROLES['items:recent'].includes(socket.data.user.role)) return reply([]);
         const size = Math.min(200, Math.max(1, Number(limit) || 50));
-        this.items.search({ size }).then(
+        this.items.search({ size }, { matchRawText: false }).then(
           (result) => reply(result.items),
           (error: unknown) => {
             this.logger.warn({ err: error }, 'items:recent failed');
@@ -80,9 +87,23 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
           if (parsed.ok) items.push(parsed.value);
           else this.logger.warn({ offset: message.offset, reason: parsed.reason }, 'unreadable indexed item');
         }
-        if (items.length > 0) this.namespace?.emit('items:indexed', items);
+        if (items.length > 0) this.namespace?.to(SERVER_EVENT_ACTIONS['items:indexed']).emit('items:indexed', items);
       },
     });
+  }
+
+  /**
+   * The one door for client events: the role is checked against the event's action before the
+   * handler runs; a refused event with an acknowledgement gets `{ error: 'forbidden' }`.
+   */
+  private onClientEvent<E extends ClientEvent>(socket: LiveSocket, event: E, handler: ClientToServerEvents[E]): void {
+    const action = CLIENT_EVENT_ACTIONS[event];
+    socket.on(event as ClientEvent, ((...args: unknown[]) => {
+      if (may(socket.data.user.role, action)) return (handler as (...a: unknown[]) => void)(...args);
+      this.logger.warn({ event, role: socket.data.user.role }, 'socket event refused');
+      const reply = args[args.length - 1];
+      if (typeof reply === 'function') reply({ error: 'forbidden' });
+    }) as never);
   }
 
   // Before Nest closes the HTTP server, so open sockets do not hold it open.

@@ -1,7 +1,6 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { mentionIntakeSchema, type IntakeAccepted } from '@liaowang/contract';
-import { parseWith, Public } from '@liaowang/platform';
-import { IntakeAuthGuard } from './intake-auth.guard';
+import { AcceptsIntakeKey, parseWith, Requires } from '@liaowang/platform';
 import { MentionIntakeService } from './mention-intake.service';
 import { toRawItem } from './raw-item';
 
@@ -10,8 +9,8 @@ export class MentionController {
   constructor(private readonly intake: MentionIntakeService) {}
 
   /** HTTP push endpoint for webhooks and the public report form (R-ING-2). */
-  @Public()
-  @UseGuards(IntakeAuthGuard)
+  @Requires('intake.push')
+  @AcceptsIntakeKey()
   @Post('mentions')
   @HttpCode(202)
   async pushMention(@Body() body: unknown): Promise<IntakeAccepted> {

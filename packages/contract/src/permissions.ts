@@ -1,0 +1,62 @@
+import { ROLES, type Role } from './roles';
+
+/**
+ * What an action does to the records: `read` only looks, `write` changes something (and is
+ * audited), `session` acts on the caller's own sign-in. The screen role holds no `write` action.
+ */
+export type ActionKind = 'read' | 'write' | 'session';
+
+export interface ActionDefinition {
+  kind: ActionKind;
+  roles: readonly Role[];
+  /** One line for the permission table in docs/ARCHITECTURE.md. */
+  description: string;
+}
+
+const EVERY_ROLE = ROLES;
+const DESK_STAFF: readonly Role[] = ['duty_officer', 'responder', 'leader', 'admin'];
+
+/**
+ * R-SEC-1, R-SEC-5: the one table of who may do what. Every REST route names one action with
+ * @Requires(), every client socket event names one in the gateway, and the dashboard asks
+ * `may()` before it shows a control (a convenience only: the server decides).
+ * Actions of later issues are declared here as their routes land.
+ */
+export const PERMISSIONS = {
+  'auth.me': { kind: 'session', roles: EVERY_ROLE, description: 'see who the session belongs to' },
+  'auth.logout': { kind: 'session', roles: EVERY_ROLE, description: 'sign out (revokes the session)' },
+  'items.search': { kind: 'read', roles: EVERY_ROLE, description: 'list and search items, personal data masked' },
+  'items.live': { kind: 'read', roles: EVERY_ROLE, description: 'receive indexed items live and catch up after a reconnect' },
+  // Raw evidence carries personal data (R-ENR-5, 003 Art. 21/31): the people who act on a post
+  // need it; the leader's screen, the wall screen and the system administrator do not.
+  'items.raw.view': { kind: 'read', roles: ['duty_officer', 'responder'], description: 'see an item unmasked (audited) and search its raw text' },
+  'intake.push': { kind: 'write', roles: ['duty_officer', 'admin'], description: 'push a mention, comment or impostor report by hand' },
+  'users.manage': { kind: 'write', roles: ['admin'], description: 'list, create, disable, re-role users, reset passwords, sign users out' },
+  'audit.read': { kind: 'read', roles: ['admin', 'leader'], description: 'read the audit trail and its verification' },
+  'backups.manage': { kind: 'write', roles: ['admin'], description: 'take and list snapshots of the record indices' },
+  'api.docs': { kind: 'read', roles: ['admin'], description: 'read the OpenAPI documents' },
+  'alerts.read': { kind: 'read', roles: EVERY_ROLE, description: 'see alerts' },
+  'alerts.ack': { kind: 'write', roles: ['duty_officer'], description: 'acknowledge, dismiss or promote an alert' },
+  'alerts.rules.manage': { kind: 'write', roles: ['duty_officer', 'admin'], description: 'create and edit alert rules' },
+  'cases.read': { kind: 'read', roles: DESK_STAFF, description: 'see cases' },
+  'cases.transition': { kind: 'write', roles: ['duty_officer', 'responder', 'leader'], description: 'open a case and move it through its stages' },
+  'statements.signoff.major': { kind: 'write', roles: ['leader'], description: 'sign off a statement on a major or especially major case' },
+  'roster.manage': { kind: 'write', roles: ['admin'], description: 'edit the duty roster' },
+} as const satisfies Record<string, ActionDefinition>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+/** Whether `role` may perform `action`. Unknown roles or actions may do nothing. */
+export function may(role: Role | undefined, action: Action): boolean {
+  const definition: ActionDefinition | undefined = PERMISSIONS[action];
+  return role !== undefined && definition !== undefined && definition.roles.includes(role);
+}
+
+/** The roles allowed an action, in the order of ROLES: what OpenAPI's `x-liaowang-roles` lists. */
+export function rolesFor(action: Action): Role[] {
+  return ROLES.filter((role) => may(role, action));
+}
+
+/** The marker OpenAPI lists for a route that needs no session. */
+export const PUBLIC_ROLE = 'public';
