@@ -17,6 +17,9 @@
 #   ES_VERSION             Elasticsearch version (8.x runs on Java 17; 9.x needs 21) 8.19.21
 #   LIAOWANG_START_TIMEOUT seconds to wait for each server to become ready          180
 #   LIAOWANG_ES_USER       as root only: system user that runs Elasticsearch       liaowang-es
+#
+# Elasticsearch's path.repo is <data>/elasticsearch/snapshots: snapshots (`liaowang backup`)
+# go there, into the folder named by BACKUP_PATH (relative paths resolve under path.repo).
 #   ES_JAVA_HOME           Java for both servers; default: the `java` on PATH
 #
 # Maven uses its usual local repository (~/.m2), so only the first start downloads.
@@ -414,6 +417,7 @@ network.host: $HOST
 http.port: $ES_PORT
 path.data: "$ES_BASE/data"
 path.logs: "$ES_BASE/logs"
+path.repo: ["$ES_BASE/snapshots"]
 xpack.security.enabled: false
 cluster.routing.allocation.disk.threshold_enabled: false
 EOF
@@ -435,13 +439,13 @@ es_up() {
   es_choose_base
   es_fetch
   local home=$ES_BASE/elasticsearch-$ES_VERSION
-  mkdir -p "$ES_BASE/data" "$ES_BASE/logs" "$ES_BASE/tmp" "$ES_BASE/run"
+  mkdir -p "$ES_BASE/data" "$ES_BASE/logs" "$ES_BASE/tmp" "$ES_BASE/run" "$ES_BASE/snapshots"
   es_write_config
   rm -f "$ES_BASE/run/elasticsearch.pid"
   local as=()
   if is_root; then
     # ES writes its keystore into config/, so the whole install must be its own.
-    find "$home" "$ES_BASE/data" "$ES_BASE/logs" "$ES_BASE/tmp" "$ES_BASE/run" \
+    find "$home" "$ES_BASE/data" "$ES_BASE/logs" "$ES_BASE/tmp" "$ES_BASE/run" "$ES_BASE/snapshots" \
       ! -user "$ES_USER" -exec chown "$ES_USER:$ES_USER" {} +
     as=(runuser -u "$ES_USER" --)
   fi

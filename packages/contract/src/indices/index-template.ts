@@ -7,4 +7,9 @@ export interface IndexTemplateDefinition {
   indexPatterns: string[];
   settings: Record<string, unknown>;
   mappings: Record<string, unknown>;
+  /**
+   * Data of record (users, audit, cases, …): snapshotted by `liaowang backup` and brought back by
+   * restore (R-REL-5). Derived or short-lived data (items, sessions) is not.
+   */
+  ofRecord?: boolean;
 }

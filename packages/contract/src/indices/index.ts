@@ -1,3 +1,4 @@
 export * from './index-template';
 export * from './items.index';
+export * from './record-indices';
 export * from './users.index';

@@ -9,6 +9,7 @@ export const usersIndex: IndexTemplateDefinition = {
   version: 1,
   indexPatterns: ['liaowang-users-v1'],
   settings: { number_of_shards: 1, number_of_replicas: 0 },
+  ofRecord: true,
   mappings: {
     dynamic: 'strict',
     properties: {

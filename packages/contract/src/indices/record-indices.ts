@@ -1,0 +1,14 @@
+import type { IndexTemplateDefinition } from './index-template';
+import { itemsIndex } from './items.index';
+import { usersIndex } from './users.index';
+
+/** Every index template of the system; a new template joins here (a test checks). */
+export const ALL_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = [itemsIndex, usersIndex];
+
+/** The templates whose indices are data of record: what backup snapshots and restore brings back. */
+export const RECORD_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = ALL_INDEX_TEMPLATES.filter((t) => t.ofRecord);
+
+/** Index name patterns of the record indices, as a snapshot or restore request takes them. */
+export function recordIndexPatterns(templates: readonly IndexTemplateDefinition[] = RECORD_INDEX_TEMPLATES): string[] {
+  return templates.flatMap((t) => t.indexPatterns);
+}
