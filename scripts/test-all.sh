@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: unit tests, then integration and end-to-end tests (browser included) against the
+# Every test: lint and type check (spec files included), unit tests, then integration and end-to-end tests (browser included) against the
 # real Kafka and Elasticsearch that this script starts, and stops again if it started them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,9 +21,13 @@ stop_stack() { if [ "$started_stack" = 1 ]; then bash deploy/local/stack.sh down
 trap stop_stack EXIT
 
 t0=$(date +%s)
+# The static gates count as one test each in the closing line (a red gate fails the run).
+gate() { local name=$1; shift; "$@"; echo "gate:$name:$?" >>"$reports/gates.txt"; }
+gate lint npx eslint . --max-warnings 0
+gate typecheck npm run typecheck --silent
 npx jest --selectProjects unit --json --outputFile="$reports/unit.json"
 bash deploy/local/stack.sh up || { echo "0 passed, 1 failed"; exit 1; }
 npx jest --selectProjects integration --runInBand --json --outputFile="$reports/integration.json"
 echo "Tests took $(( $(date +%s) - t0 ))s"
 
-node scripts/summarize-tests.js "$reports/unit.json" "$reports/integration.json"
+node scripts/summarize-tests.js "$reports/gates.txt" "$reports/unit.json" "$reports/integration.json"

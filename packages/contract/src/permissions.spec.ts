@@ -1,4 +1,4 @@
-import { ACTIONS, may, PERMISSIONS, rolesFor } from './permissions';
+import { ACTIONS, may, permissionTableMarkdown, PERMISSIONS, rolesFor } from './permissions';
 import { ROLES } from './roles';
 
 describe('permission table', () => {
@@ -25,5 +25,14 @@ describe('permission table', () => {
 
   it('lists roles in the order of ROLES', () => {
     expect(rolesFor('items.search')).toEqual([...ROLES]);
+  });
+});
+
+describe('the permission table in docs/ARCHITECTURE.md', () => {
+  it('is the table of the contract (node scripts/write-permission-table.js rewrites it after a build)', () => {
+    const { readFileSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const doc = readFileSync(`${__dirname}/../../../docs/ARCHITECTURE.md`, 'utf8');
+    const section = /<!-- permission-table:start -->\n([\s\S]*?)\n<!-- permission-table:end -->/.exec(doc)?.[1];
+    expect(section).toBe(permissionTableMarkdown());
   });
 });

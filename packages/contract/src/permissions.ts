@@ -60,3 +60,14 @@ export function rolesFor(action: Action): Role[] {
 
 /** The marker OpenAPI lists for a route that needs no session. */
 export const PUBLIC_ROLE = 'public';
+
+/** The table as Markdown, for docs/ARCHITECTURE.md (kept in sync by a test). */
+export function permissionTableMarkdown(): string {
+  const header = `| action | kind | ${ROLES.join(' | ')} | what it allows |`;
+  const rule = `|---|---|${ROLES.map(() => ':-:').join('|')}|---|`;
+  const rows = ACTIONS.map((action) => {
+    const { kind, description } = PERMISSIONS[action];
+    return `| \`${action}\` | ${kind} | ${ROLES.map((role) => (may(role, action) ? '✓' : '')).join(' | ')} | ${description} |`;
+  });
+  return [header, rule, ...rows].join('\n');
+}
