@@ -6,3 +6,4 @@ export * from './auth';
 export * from './http';
 export * from './nest';
 export * from './metrics';
+export * from './audit';

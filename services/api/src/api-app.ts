@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ALL_TOPICS, itemsIndex, usersIndex, USERS_INDEX_NAME } from '@liaowang/contract';
+import { ALL_TOPICS, AUDIT_INDEX_NAME, auditIndex, itemsIndex, usersIndex, USERS_INDEX_NAME } from '@liaowang/contract';
 import {
   createElasticsearchClient,
   createHttpApp,
   createLogger,
+  ensureIndex,
   ensureIndexTemplate,
   isElasticsearchReady,
   KafkaPort,
@@ -29,6 +30,8 @@ export async function createApiApp(settings: Settings): Promise<INestApplication
       if (error.meta?.statusCode !== 400) throw error; // created by another instance meanwhile
     });
   }
+  await ensureIndexTemplate(es, auditIndex);
+  await ensureIndex(es, AUDIT_INDEX_NAME);
   const app = (await createHttpApp(
     ApiModule.forRoot({
       settings,

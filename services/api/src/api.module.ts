@@ -1,5 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ELASTICSEARCH, PlatformModule, type ElasticsearchClient, type PlatformDeps } from '@liaowang/platform';
+import {
+  AUDIT_TRAIL,
+  AuditTrail,
+  ELASTICSEARCH,
+  LOGGER,
+  PlatformModule,
+  type ElasticsearchClient,
+  type Logger,
+  type PlatformDeps,
+} from '@liaowang/platform';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { UserRepository } from './auth/user.repository';
@@ -16,6 +25,11 @@ export class ApiModule {
       controllers: [AuthController, ItemController],
       providers: [
         { provide: ELASTICSEARCH, useValue: deps.es },
+        {
+          provide: AUDIT_TRAIL,
+          useFactory: (es: ElasticsearchClient, logger: Logger) => new AuditTrail(es, logger.child({ component: 'audit' })),
+          inject: [ELASTICSEARCH, LOGGER],
+        },
         UserRepository,
         AuthService,
         ItemSearchService,

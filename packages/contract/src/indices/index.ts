@@ -1,3 +1,4 @@
+export * from './audit.index';
 export * from './index-template';
 export * from './items.index';
 export * from './record-indices';

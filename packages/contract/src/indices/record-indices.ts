@@ -1,9 +1,10 @@
+import { auditIndex } from './audit.index';
 import type { IndexTemplateDefinition } from './index-template';
 import { itemsIndex } from './items.index';
 import { usersIndex } from './users.index';
 
 /** Every index template of the system; a new template joins here (a test checks). */
-export const ALL_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = [itemsIndex, usersIndex];
+export const ALL_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = [itemsIndex, usersIndex, auditIndex];
 
 /** The templates whose indices are data of record: what backup snapshots and restore brings back. */
 export const RECORD_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = ALL_INDEX_TEMPLATES.filter((t) => t.ofRecord);

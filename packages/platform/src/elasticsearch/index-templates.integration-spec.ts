@@ -1,4 +1,4 @@
-import { itemsEnrichedTopic, itemsIndex, itemsIndexFor, toItemDocument, usersIndex } from '@liaowang/contract';
+import { auditIndex, itemsEnrichedTopic, itemsIndex, itemsIndexFor, toItemDocument, usersIndex } from '@liaowang/contract';
 import { randomUUID } from 'node:crypto';
 import { createElasticsearchClient, ensureIndex, ensureIndexTemplate, isElasticsearchReady } from './elasticsearch.port';
 
@@ -11,7 +11,7 @@ describe('index templates on the real Elasticsearch', () => {
   });
 
   it('applies every template twice without error (idempotent start-up)', async () => {
-    for (const def of [itemsIndex, usersIndex]) {
+    for (const def of [itemsIndex, usersIndex, auditIndex]) {
       await ensureIndexTemplate(es, def);
       await ensureIndexTemplate(es, def);
       const { index_templates } = await es.indices.getIndexTemplate({ name: def.templateName });

@@ -1,10 +1,11 @@
 import { errors } from '@elastic/elasticsearch';
 import type { ArgumentsHost } from '@nestjs/common';
+import { correlationIdOf, type CorrelatedRequest } from '../audit/audit-request-context';
 import { createLogger } from '../logging/logger';
 import { ProblemException } from './problem';
 import { ProblemFilter } from './problem.filter';
 
-function render(exception: unknown) {
+function render(exception: unknown, request?: CorrelatedRequest) {
   const sent = { status: 0, headers: {} as Record<string, string>, body: '' };
   const response = {
     status(code: number) {
@@ -19,7 +20,8 @@ function render(exception: unknown) {
       sent.body = body;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const http = request ? { getResponse: () => response, getRequest: () => request } : { getResponse: () => response };
+  const host = { switchToHttp: () => http } as unknown as ArgumentsHost;
   new ProblemFilter(createLogger('test', 'silent')).catch(exception, host);
   return { ...sent, problem: JSON.parse(sent.body) as { status: number; type: string; correlationId: string } };
 }
@@ -39,6 +41,15 @@ describe('ProblemFilter', () => {
     expect(out.status).toBe(503);
     expect(out.headers['Retry-After']).toBe('7');
     expect(out.problem.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("carries the request's correlation id, the one its header and audit record carry", () => {
+    const request: CorrelatedRequest = { headers: { 'x-request-id': 'req-0123456789' } };
+    expect(render(ProblemException.forbidden(), request).problem.correlationId).toBe('req-0123456789');
+    const unnamed: CorrelatedRequest = { headers: { 'x-request-id': 'bad id <script>' } };
+    const id = render(new Error('x'), unnamed).problem.correlationId;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(correlationIdOf(unnamed)).toBe(id);
   });
 
   it('answers 503 with Retry-After when Elasticsearch is busy or a shard is still starting', () => {

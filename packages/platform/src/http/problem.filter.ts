@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
 import type { Problem } from '@liaowang/contract';
-import { randomUUID } from 'node:crypto';
+import { correlationIdOf, type CorrelatedRequest } from '../audit/audit-request-context';
 import { isTransientElasticsearchError } from '../elasticsearch/elasticsearch.port';
 import type { Logger } from '../logging/logger';
 import { ProblemException } from './problem';
@@ -21,8 +21,11 @@ export class ProblemFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<HttpResponse>();
-    const correlationId = randomUUID();
+    const http = host.switchToHttp();
+    const response = http.getResponse<HttpResponse>();
+    // The same id as the request's X-Correlation-Id header and its audit record.
+    const request = (http.getRequest as (() => CorrelatedRequest | undefined) | undefined)?.call(http);
+    const correlationId = correlationIdOf(request ?? { headers: {} });
     let problem: Problem;
     if (exception instanceof ProblemException) {
       problem = { ...exception.problem, correlationId };

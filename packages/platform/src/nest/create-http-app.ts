@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { correlationIdMiddleware } from '../audit/audit-request-context';
 import { ProblemFilter } from '../http/problem.filter';
 import type { Logger } from '../logging/logger';
 
@@ -18,6 +19,7 @@ export async function createHttpApp(rootModule: unknown, logger: Logger): Promis
   });
   // Evidence payloads can be large, but not unbounded.
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  app.use(correlationIdMiddleware);
   app.useGlobalFilters(new ProblemFilter(logger));
   app.enableShutdownHooks();
   return app;

@@ -5,3 +5,4 @@ export const KAFKA = Symbol('KAFKA');
 export const ELASTICSEARCH = Symbol('ELASTICSEARCH');
 export const SESSION_TOKENS = Symbol('SESSION_TOKENS');
 export const METRICS = Symbol('METRICS');
+export const AUDIT_TRAIL = Symbol('AUDIT_TRAIL');
