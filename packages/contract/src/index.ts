@@ -1,4 +1,5 @@
 export * from './api';
+export * from './backups';
 export * from './enriched-item';
 export * from './enrichment';
 export * from './indices';

@@ -3,6 +3,7 @@ export * from './kafka';
 export * from './logging/logger';
 export * from './settings';
 export * from './auth';
+export * from './backup';
 export * from './http';
 export * from './nest';
 export * from './metrics';

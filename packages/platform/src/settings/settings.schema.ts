@@ -33,6 +33,12 @@ export const settingsShape = {
   STREAM_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   DASHBOARD_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BACKUP_PATH: z.string().min(1).default('liaowang-backups'),
+  BACKUP_CRON: z
+    .string()
+    .default('30 3 * * *')
+    .refine((s) => s === 'off' || /^\S+(\s+\S+){4,5}$/.test(s.trim()), 'expected a cron expression of 5 or 6 fields, or "off"'),
+  BACKUP_RETAIN: z.coerce.number().int().min(1).max(1000).default(14),
 } as const;
 
 export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { default?: string }> = {
@@ -56,6 +62,12 @@ export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { def
   STREAM_METRICS_PORT: { description: 'Port of the stream process for /metrics and /health (0 = off)', default: '9464' },
   DASHBOARD_DIST: { description: 'Folder of the built dashboard that the API serves at /', default: '(not served)' },
   LOG_LEVEL: { description: 'Log level of the JSON logs', default: 'info' },
+  BACKUP_PATH: {
+    description: "Folder of the snapshot repository on the Elasticsearch node; a relative path lies under the node's path.repo",
+    default: 'liaowang-backups',
+  },
+  BACKUP_CRON: { description: 'When the API takes the daily snapshot (cron, Asia/Shanghai; off = never)', default: '30 3 * * *' },
+  BACKUP_RETAIN: { description: 'Snapshots kept; older ones are deleted after each backup', default: '14' },
 };
 
 export const settingsSchema = z.object(settingsShape);

@@ -1,0 +1,3 @@
+export * from './backup.problems';
+export * from './snapshot-policy';
+export * from './snapshot-store';
