@@ -1,6 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ALL_TOPICS, AUDIT_INDEX_NAME, auditIndex, itemsIndex, usersIndex, USERS_INDEX_NAME } from '@liaowang/contract';
+import {
+  ALL_TOPICS,
+  AUDIT_INDEX_NAME,
+  auditIndex,
+  itemsIndex,
+  LOGIN_ATTEMPTS_INDEX_NAME,
+  loginAttemptsIndex,
+  SESSIONS_INDEX_NAME,
+  sessionsIndex,
+  usersIndex,
+  USERS_INDEX_NAME,
+} from '@liaowang/contract';
 import {
   createElasticsearchClient,
   createHttpApp,
@@ -10,11 +21,13 @@ import {
   isElasticsearchReady,
   KafkaPort,
   Metrics,
+  serveOpenApi,
   type Settings,
 } from '@liaowang/platform';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiModule } from './api.module';
+import { API_OPENAPI } from './api-openapi';
 
 /** The API service (REST, Socket.IO, dashboard files), ready to listen: for main.ts and tests. */
 export async function createApiApp(settings: Settings): Promise<INestApplication> {
@@ -30,6 +43,10 @@ export async function createApiApp(settings: Settings): Promise<INestApplication
       if (error.meta?.statusCode !== 400) throw error; // created by another instance meanwhile
     });
   }
+  await ensureIndexTemplate(es, sessionsIndex);
+  await ensureIndex(es, SESSIONS_INDEX_NAME);
+  await ensureIndexTemplate(es, loginAttemptsIndex);
+  await ensureIndex(es, LOGIN_ATTEMPTS_INDEX_NAME);
   await ensureIndexTemplate(es, auditIndex);
   await ensureIndex(es, AUDIT_INDEX_NAME);
   const app = (await createHttpApp(
@@ -42,7 +59,9 @@ export async function createApiApp(settings: Settings): Promise<INestApplication
       probes: { kafka: () => kafka.isReachable(), elasticsearch: () => isElasticsearchReady(es) },
     }),
     logger,
+    { trustedProxies: settings.TRUSTED_PROXIES },
   )) as NestExpressApplication;
+  serveOpenApi(app, API_OPENAPI);
   if (settings.DASHBOARD_DIST) serveDashboard(app, settings.DASHBOARD_DIST);
   return app;
 }

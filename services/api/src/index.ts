@@ -1,3 +1,4 @@
 export * from './api-app';
 export * from './auth/seed-users';
 export * from './api.module';
+export * from './api-openapi';

@@ -2,3 +2,4 @@ export * from './intake-app';
 export * from './simulator/mention-generator';
 export * from './mentions/raw-item';
 export * from './intake.module';
+export * from './intake-openapi';

@@ -8,3 +8,7 @@ export * from './platform.module';
 export * from './metrics.controller';
 export * from './run-http-service';
 export * from './route-actions';
+export * from './openapi-names';
+export * from './openapi-schema';
+export * from './openapi-document';
+export * from './openapi.controller';

@@ -1,5 +1,8 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+import { PUBLIC_ROLE } from '@liaowang/contract';
+import { ROLES_EXTENSION } from './openapi-names';
 
 export const IS_PUBLIC = 'liaowang:public';
 /** Marks a route that needs no session (sign-in, health). Everything else is guarded. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(ROLES_EXTENSION, [PUBLIC_ROLE]));

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { mentionIntakeSchema, type IntakeAccepted } from '@liaowang/contract';
-import { AcceptsIntakeKey, parseWith, Requires } from '@liaowang/platform';
+import { AcceptsIntakeKey, DescribeBody, parseWith, ProblemResponse, Requires } from '@liaowang/platform';
 import { MentionIntakeService } from './mention-intake.service';
 import { toRawItem } from './raw-item';
 
@@ -13,6 +13,8 @@ export class MentionController {
   @AcceptsIntakeKey()
   @Post('mentions')
   @HttpCode(202)
+  @DescribeBody(mentionIntakeSchema)
+  @ProblemResponse(503, 'Kafka cannot take it now: retry after Retry-After seconds')
   async pushMention(@Body() body: unknown): Promise<IntakeAccepted> {
     const input = parseWith(mentionIntakeSchema, body);
     const item = toRawItem(input, body);
