@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startTestSystem, type TestSystem } from './support/test-system';
 
 describe('access control and input errors', () => {
@@ -48,11 +49,14 @@ describe('access control and input errors', () => {
   });
 
   it('refuses a wrong password, and then rate-limits the account (R-SEC-5)', async () => {
+    // The throttle is kept in Elasticsearch and shared by test runs: a fresh name each run, so
+    // the seed users stay usable.
+    const username = `nobody-${randomUUID().slice(0, 8)}`;
     const attempt = () =>
       fetch(`${system.apiUrl}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'leader', password: 'not-the-password' }),
+        body: JSON.stringify({ username, password: 'not-the-password' }),
       });
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await attempt()).status);

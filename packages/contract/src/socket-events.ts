@@ -10,6 +10,25 @@ export interface ServerToClientEvents {
    * dashboard gets a few events a second at 2,000 items/s instead of 2,000.
    */
   'items:indexed': (items: ItemSummary[]) => void;
+  /** The socket's session ended (signed out, revoked, expired, idle, user disabled or re-roled); the server disconnects next. */
+  'session:ended': (ended: SessionEnded) => void;
+}
+
+/** Why a session stopped being valid (R-SEC-3); the dashboard shows a message per reason. */
+export const SESSION_END_REASONS = [
+  'invalid-token',
+  'unknown-session',
+  'revoked',
+  'expired',
+  'idle',
+  'unknown-user',
+  'user-disabled',
+  'role-changed',
+] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+export interface SessionEnded {
+  reason: SessionEndReason;
 }
 
 export interface ClientToServerEvents {
@@ -28,4 +47,5 @@ export const CLIENT_EVENT_ACTIONS: { [E in keyof ClientToServerEvents]: Action }
 /** The action a role needs to receive each server event (the gateway sends it to that room only). */
 export const SERVER_EVENT_ACTIONS: { [E in keyof ServerToClientEvents]: Action } = {
   'items:indexed': 'items.live',
+  'session:ended': 'auth.me',
 };

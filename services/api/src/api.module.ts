@@ -11,6 +11,7 @@ import {
 } from '@liaowang/platform';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
 import { UserRepository } from './auth/user.repository';
 import { ItemController } from './items/item.controller';
 import { ItemSearchService } from './items/item-search.service';
@@ -31,6 +32,7 @@ export class ApiModule {
           inject: [ELASTICSEARCH, LOGGER],
         },
         UserRepository,
+        LoginThrottle,
         AuthService,
         ItemSearchService,
         LiveGateway,

@@ -1,10 +1,18 @@
 import { auditIndex } from './audit.index';
 import type { IndexTemplateDefinition } from './index-template';
 import { itemsIndex } from './items.index';
+import { loginAttemptsIndex } from './login-attempts.index';
+import { sessionsIndex } from './sessions.index';
 import { usersIndex } from './users.index';
 
 /** Every index template of the system; a new template joins here (a test checks). */
-export const ALL_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = [itemsIndex, usersIndex, auditIndex];
+export const ALL_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = [
+  itemsIndex,
+  usersIndex,
+  auditIndex,
+  sessionsIndex,
+  loginAttemptsIndex,
+];
 
 /** The templates whose indices are data of record: what backup snapshots and restore brings back. */
 export const RECORD_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = ALL_INDEX_TEMPLATES.filter((t) => t.ofRecord);

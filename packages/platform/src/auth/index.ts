@@ -1,1 +1,3 @@
 export * from './session-token';
+export * from './session-validator';
+export * from './session-verdict';

@@ -5,19 +5,19 @@ const user = { username: 'duty', displayName: '值班员', role: 'duty_officer' 
 describe(SessionTokens.name, () => {
   const tokens = new SessionTokens('s'.repeat(32), 60);
 
-  it('round-trips a user', async () => {
-    const { token } = await tokens.issue(user);
-    expect(await tokens.verify(token)).toEqual(user);
+  it('round-trips a user and its session id', async () => {
+    const { token, expiresAt } = await tokens.issue(user, 'sid-1');
+    expect(await tokens.read(token)).toEqual({ user, sessionId: 'sid-1', expiresAt: new Date(expiresAt) });
   });
 
   it('refuses an expired token', async () => {
-    const { token } = await tokens.issue(user, new Date(Date.now() - 2 * 3600 * 1000));
-    expect(await tokens.verify(token)).toBeNull();
+    const { token } = await tokens.issue(user, 'sid-1', new Date(Date.now() - 2 * 3600 * 1000));
+    expect(await tokens.read(token)).toBeNull();
   });
 
   it('refuses a token signed with another secret', async () => {
-    const { token } = await new SessionTokens('t'.repeat(32), 60).issue(user);
-    expect(await tokens.verify(token)).toBeNull();
+    const { token } = await new SessionTokens('t'.repeat(32), 60).issue(user, 'sid-1');
+    expect(await tokens.read(token)).toBeNull();
   });
 
   it('reads only well-formed bearer headers', () => {

@@ -2,22 +2,26 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { may, type Action, type SessionUser } from '@liaowang/contract';
 import { timingSafeEqual } from 'node:crypto';
-import { bearerToken, SessionTokens } from '../auth/session-token';
+import { bearerToken } from '../auth/session-token';
+import type { SessionValidator } from '../auth/session-validator';
 import { ProblemException } from '../http/problem';
 import type { Settings } from '../settings/settings.schema';
 import { IS_PUBLIC } from './public.decorator';
 import { ACCEPTS_INTAKE_KEY, REQUIRED_ACTION } from './requires.decorator';
-import { SESSION_TOKENS, SETTINGS } from './tokens';
+import { SESSION_VALIDATOR, SETTINGS } from './tokens';
 
 export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
   user?: SessionUser;
+  /** The id of the caller's session (what sign-out revokes). */
+  sessionId?: string;
   /** Set instead of `user` when a connector called with its intake key. */
   connector?: true;
 }
 
 /**
- * Global guard: every route needs a valid session whose role may perform the route's action
+ * Global guard: every route needs a live session (SessionValidator: signature, sessions index,
+ * user) whose role may perform the route's action
  * (the permission table in the contract), unless it is marked @Public(). Deny by default: a
  * route without an action is refused to everyone (R-SEC-1).
  */
@@ -25,7 +29,7 @@ export interface AuthenticatedRequest {
 export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(SESSION_TOKENS) private readonly tokens: SessionTokens,
+    @Inject(SESSION_VALIDATOR) private readonly sessions: SessionValidator,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
@@ -42,8 +46,12 @@ export class SessionGuard implements CanActivate {
       request.connector = true;
       return true;
     }
-    request.user ??= (await this.tokens.verify(bearerToken(firstHeader(request.headers.authorization)))) ?? undefined;
-    if (!request.user) throw ProblemException.unauthorized();
+    if (!request.user) {
+      const check = await this.sessions.validate(bearerToken(firstHeader(request.headers.authorization)));
+      if (!check.ok) throw ProblemException.unauthorized(check.reason === 'invalid-token' ? undefined : `Session ended (${check.reason}); sign in again`);
+      request.user = check.user;
+      request.sessionId = check.sessionId;
+    }
     if (!action || !may(request.user.role, action)) throw ProblemException.forbidden();
     return true;
   }

@@ -23,6 +23,14 @@ export const settingsShape = {
   BIND_HOST: z.string().default('127.0.0.1'),
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
   SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(720),
+  // Fractions allowed (0.05 = 3 s) so a test can watch a session go idle.
+  SESSION_IDLE_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(30),
+  SOCKET_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/, 'expected an address or CIDR'))),
   SEED_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   INTAKE_API_KEYS: z
     .string()
@@ -48,7 +56,13 @@ export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { def
   INTAKE_PORT: { description: 'Port of the intake service (HTTP push endpoint)', default: '3001' },
   BIND_HOST: { description: 'Address the HTTP services listen on', default: '127.0.0.1' },
   AUTH_TOKEN_SECRET: { description: 'Secret that signs session tokens (≥ 32 characters). Required.', sensitive: true },
-  SESSION_TTL_MINUTES: { description: 'Session lifetime in minutes (R-SEC-3)', default: '720' },
+  SESSION_TTL_MINUTES: { description: 'Absolute session lifetime in minutes (R-SEC-3)', default: '720' },
+  SESSION_IDLE_MINUTES: { description: 'A session unused this many minutes ends (R-SEC-3)', default: '30' },
+  SOCKET_RECHECK_SECONDS: { description: 'How often the API re-checks the session of each open Socket.IO connection', default: '30' },
+  TRUSTED_PROXIES: {
+    description: 'Comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed (Express trust proxy)',
+    default: '(none)',
+  },
   SEED_PASSWORD: {
     description: 'If set, the API creates the seed users (duty, responder, leader, admin, screen) with this password when absent',
     sensitive: true,

@@ -1,12 +1,15 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type { LoginRequest, LoginResponse } from '@liaowang/contract';
+import type { LoginRequest, LoginResponse, SessionUser } from '@liaowang/contract';
 import {
+  AUDIT_TRAIL,
   LOGGER,
   ProblemException,
-  SESSION_TOKENS,
+  SESSION_VALIDATOR,
   SETTINGS,
+  type AuditRequestContext,
+  type AuditTrail,
   type Logger,
-  type SessionTokens,
+  type SessionValidator,
   type Settings,
 } from '@liaowang/platform';
 import { hash, verify } from '@node-rs/argon2';
@@ -15,16 +18,16 @@ import { LoginThrottle } from './login-throttle';
 import { SEED_USERS } from './seed-users';
 import { UserRepository } from './user.repository';
 
-
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
-  private readonly throttle = new LoginThrottle();
   // Checked when the user does not exist, so a missing account costs the same time as a wrong password.
   private readonly dummyHash = hash(randomUUID());
 
   constructor(
     private readonly users: UserRepository,
-    @Inject(SESSION_TOKENS) private readonly tokens: SessionTokens,
+    private readonly throttle: LoginThrottle,
+    @Inject(SESSION_VALIDATOR) private readonly sessions: SessionValidator,
+    @Inject(AUDIT_TRAIL) private readonly audit: AuditTrail,
     @Inject(SETTINGS) private readonly settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -43,23 +46,44 @@ export class AuthService implements OnApplicationBootstrap {
     }
   }
 
-  async login(request: LoginRequest, address: string): Promise<LoginResponse> {
-    const key = `${request.username}@${address}`;
-    const wait = this.throttle.retryAfter(key);
-    if (wait > 0) {
-      throw new ProblemException(
-        { type: 'urn:liaowang:problem:rate-limited', title: 'Too many attempts', status: 429, detail: `Try again in ${wait} s` },
-        { 'Retry-After': String(wait) },
-      );
-    }
+  async login(request: LoginRequest, context: AuditRequestContext): Promise<LoginResponse> {
+    // The slot is taken before the password is checked (R-SEC-5); a full window answers 429.
+    const reservation = await this.throttle.reserve(request.username, context.clientAddress ?? 'unknown');
     const user = await this.users.find(request.username);
     const valid = await verify(user?.passwordHash ?? (await this.dummyHash), request.password).catch(() => false);
     if (!user || !valid || user.disabled) {
-      this.throttle.fail(key);
+      await this.audit.append({
+        actor: { username: request.username, role: 'unknown' },
+        action: 'auth.login.failed',
+        target: { type: 'user', id: request.username },
+        outcome: 'failure',
+        detail: !user ? 'unknown user' : user.disabled && valid ? 'user disabled' : 'wrong password',
+        ...context,
+      });
       throw ProblemException.unauthorized('Wrong username or password');
     }
-    this.throttle.succeed(key);
-    const session = { username: user.username, displayName: user.displayName, role: user.role };
-    return { ...(await this.tokens.issue(session)), user: session };
+    await this.throttle.succeed(reservation);
+    const sessionUser: SessionUser = { username: user.username, displayName: user.displayName, role: user.role };
+    const { token, expiresAt, sessionId } = await this.sessions.open(sessionUser, context.clientAddress);
+    await this.audit.append({
+      actor: { username: user.username, role: user.role },
+      action: 'auth.login',
+      target: { type: 'session', id: sessionId },
+      outcome: 'success',
+      ...context,
+    });
+    return { token, expiresAt, user: sessionUser };
+  }
+
+  /** Ends the caller's own session on every instance at once. */
+  async logout(user: SessionUser, sessionId: string, context: AuditRequestContext): Promise<void> {
+    await this.sessions.revoke(sessionId, user.username);
+    await this.audit.append({
+      actor: { username: user.username, role: user.role },
+      action: 'auth.logout',
+      target: { type: 'session', id: sessionId },
+      outcome: 'success',
+      ...context,
+    });
   }
 }

@@ -16,16 +16,22 @@ import {
   KAFKA,
   LOGGER,
   parseMessage,
-  SESSION_TOKENS,
+  SESSION_VALIDATOR,
+  SETTINGS,
   type KafkaPort,
   type Logger,
-  type SessionTokens,
+  type SessionValidator,
+  type Settings,
 } from '@liaowang/platform';
 import { randomUUID } from 'node:crypto';
 import { Server, type Namespace } from 'socket.io';
 import { ItemSearchService } from '../items/item-search.service';
 
-type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: SessionUser }>;
+type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
+interface LiveSocketData {
+  user: SessionUser;
+  token: string;
+}
 type LiveSocket = Parameters<Parameters<LiveNamespace['on']>[1]>[0];
 type ClientEvent = keyof ClientToServerEvents;
 
@@ -38,11 +44,14 @@ type ClientEvent = keyof ClientToServerEvents;
 export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private io?: Server;
   private namespace?: LiveNamespace;
+  private recheckTimer?: NodeJS.Timeout;
+  private stopListening?: () => void;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly items: ItemSearchService,
-    @Inject(SESSION_TOKENS) private readonly tokens: SessionTokens,
+    @Inject(SESSION_VALIDATOR) private readonly sessions: SessionValidator,
+    @Inject(SETTINGS) private readonly settings: Settings,
     @Inject(KAFKA) private readonly kafka: KafkaPort,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -52,12 +61,25 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     this.namespace = this.io.of(LIVE_NAMESPACE) as LiveNamespace;
     this.namespace.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown }).token;
-      void this.tokens.verify(typeof token === 'string' ? token : undefined).then((user) => {
-        if (!user) return next(new Error('unauthorized'));
-        socket.data.user = user;
-        next();
-      });
+      if (typeof token !== 'string') return next(new Error('unauthorized'));
+      this.sessions.validate(token).then(
+        (check) => {
+          if (!check.ok) return next(new Error('unauthorized'));
+          socket.data.user = check.user;
+          socket.data.token = token;
+          next();
+        },
+        (error: unknown) => {
+          this.logger.warn({ err: error }, 'socket handshake: session check failed');
+          next(new Error('unavailable'));
+        },
+      );
     });
+    // R-SEC-3: open sockets end with their session, checked on a timer and at once when this
+    // instance revokes a session or changes a user.
+    this.recheckTimer = setInterval(() => void this.recheck(), this.settings.SOCKET_RECHECK_SECONDS * 1000);
+    this.recheckTimer.unref();
+    this.stopListening = this.sessions.onChange(({ username }) => void this.recheck(username));
     this.namespace.on('connection', (socket) => {
       // Server events go to a room per action, so only roles that may receive them join it.
       for (const action of new Set(Object.values(SERVER_EVENT_ACTIONS))) {
@@ -106,8 +128,28 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     }) as never);
   }
 
+  /** Re-validates open sockets (of one user, or all); those whose session ended are told why and closed. */
+  private async recheck(username?: string): Promise<void> {
+    const sockets = [...(this.namespace?.sockets.values() ?? [])].filter((s) => !username || s.data.user.username === username);
+    await Promise.all(
+      sockets.map(async (socket) => {
+        try {
+          const check = await this.sessions.validate(socket.data.token, { touch: false });
+          if (check.ok) return;
+          socket.emit('session:ended', { reason: check.reason });
+          socket.disconnect(true);
+        } catch (error) {
+          // Elasticsearch briefly away: keep the socket, the next round decides.
+          this.logger.warn({ err: error }, 'socket session re-check failed');
+        }
+      }),
+    );
+  }
+
   // Before Nest closes the HTTP server, so open sockets do not hold it open.
   beforeApplicationShutdown(): void {
+    clearInterval(this.recheckTimer);
+    this.stopListening?.();
     this.io?.disconnectSockets(true);
     this.io?.engine.close();
   }
