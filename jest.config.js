@@ -7,6 +7,7 @@ const workspaces = {
   platform: 'packages/platform',
   nlp: 'pipelines/nlp',
   stream: 'pipelines/stream',
+  alerting: 'pipelines/alerting',
   intake: 'services/intake',
   api: 'services/api',
   cli: 'cli',

@@ -1,3 +1,4 @@
+import type { Alert } from './alert';
 import type { ItemSummary } from './enriched-item';
 import type { Action } from './permissions';
 
@@ -12,6 +13,13 @@ export interface ServerToClientEvents {
   'items:indexed': (items: ItemSummary[]) => void;
   /** The socket's session ended (signed out, revoked, expired, idle, user disabled or re-roled); the server disconnects next. */
   'session:ended': (ended: SessionEnded) => void;
+  /**
+   * A new alert (R-ALR-2). Cursors only grow; after `alerts:since` the missed ones come first,
+   * in cursor order, each once, then the live ones.
+   */
+  'alerts:new': (alert: Alert) => void;
+  /** An alert changed: more matches counted in, or acknowledged, dismissed, promoted. */
+  'alerts:updated': (alert: Alert) => void;
 }
 
 /** Why a session stopped being valid (R-SEC-3); the dashboard shows a message per reason. */
@@ -34,6 +42,11 @@ export interface SessionEnded {
 export interface ClientToServerEvents {
   /** Ask for the newest items (on connect or reconnect). */
   'items:recent': (limit: number, reply: (items: ItemSummary[]) => void) => void;
+  /**
+   * Resume the alert stream after the last cursor seen (null: only what comes from now on). The
+   * missed alerts arrive as `alerts:new`; the reply says how many were replayed.
+   */
+  'alerts:since': (request: { cursor: number | null }, reply?: (result: { replayed: number } | { error: string }) => void) => void;
 }
 
 /**
@@ -42,10 +55,13 @@ export interface ClientToServerEvents {
  */
 export const CLIENT_EVENT_ACTIONS: { [E in keyof ClientToServerEvents]: Action } = {
   'items:recent': 'items.live',
+  'alerts:since': 'alerts.read',
 };
 
 /** The action a role needs to receive each server event (the gateway sends it to that room only). */
 export const SERVER_EVENT_ACTIONS: { [E in keyof ServerToClientEvents]: Action } = {
   'items:indexed': 'items.live',
   'session:ended': 'auth.me',
+  'alerts:new': 'alerts.read',
+  'alerts:updated': 'alerts.read',
 };

@@ -1,3 +1,5 @@
+export * from './alert-rules.index';
+export * from './alerts.index';
 export * from './audit.index';
 export * from './index-template';
 export * from './items.index';

@@ -1,3 +1,5 @@
+import { alertRulesIndex, alertRuleVersionsIndex } from './alert-rules.index';
+import { alertsIndex } from './alerts.index';
 import { auditIndex } from './audit.index';
 import type { IndexTemplateDefinition } from './index-template';
 import { itemsIndex } from './items.index';
@@ -12,6 +14,9 @@ export const ALL_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = [
   auditIndex,
   sessionsIndex,
   loginAttemptsIndex,
+  alertRulesIndex,
+  alertRuleVersionsIndex,
+  alertsIndex,
 ];
 
 /** The templates whose indices are data of record: what backup snapshots and restore brings back. */

@@ -1,12 +1,16 @@
+import { alertTriggersTopic } from './alert-triggers.topic';
+import { alertsTopic } from './alerts.topic';
 import { deadLetterTopic } from './dead-letter.topic';
 import { itemsEnrichedTopic } from './items-enriched.topic';
 import { itemsIndexedTopic } from './items-indexed.topic';
 import { itemsRawTopic } from './items-raw.topic';
 
 export * from './topic-definition';
+export * from './alert-triggers.topic';
+export * from './alerts.topic';
 export * from './dead-letter.topic';
 export * from './items-enriched.topic';
 export * from './items-indexed.topic';
 export * from './items-raw.topic';
 
-export const ALL_TOPICS = [itemsRawTopic, itemsEnrichedTopic, itemsIndexedTopic, deadLetterTopic] as const;
+export const ALL_TOPICS = [itemsRawTopic, itemsEnrichedTopic, itemsIndexedTopic, deadLetterTopic, alertTriggersTopic, alertsTopic] as const;

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { CATEGORY_IDS } from './enrichment';
+import { ITEM_KINDS } from './item';
+
+// R-ALR-1: alert rules. The conditions a rule gives must all hold for an item to match.
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm (Asia/Shanghai)');
+
+export const alertRuleMatchSchema = z
+  .object({
+    /** Keyword query over the item's text: AND / OR / NOT, "phrases", NEAR/n (see @liaowang/alerting). */
+    keywords: z.string().trim().min(1).max(2_000).optional(),
+    /** Rumor risk at or above this score. */
+    rumorRiskAtLeast: z.number().min(0).max(1).optional(),
+    /** Negative sentiment with at least this confidence. */
+    negativeAtLeast: z.number().min(0).max(1).optional(),
+    /** Any of these prohibited-content categories (R-ENR-4). */
+    categories: z.array(z.enum(CATEGORY_IDS)).min(1).optional(),
+    /** Only items of these kinds, e.g. ['impostor_report'] alone: every impostor report. */
+    kinds: z.array(z.enum(ITEM_KINDS)).min(1).optional(),
+    /** The organisation's own accounts or watched names: the author is one, or the text names one. */
+    watchedNames: z.array(z.string().trim().min(1).max(100)).min(1).max(500).optional(),
+  })
+  .strict()
+  .refine((match) => Object.values(match).some((value) => value !== undefined), {
+    message: 'a rule needs at least one condition',
+  });
+export type AlertRuleMatch = z.infer<typeof alertRuleMatchSchema>;
+
+/** What an editor sends to create or change a rule (POST / PUT /api/v1/alert-rules). */
+export const alertRuleInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    description: z.string().trim().max(1_000).optional(),
+    severity: z.enum(SEVERITIES),
+    enabled: z.boolean().default(true),
+    match: alertRuleMatchSchema,
+    /** No alert is raised from this rule between these times (Asia/Shanghai); the window may cross midnight. */
+    quietHours: z.object({ from: clockTime, to: clockTime }).strict().optional(),
+    /**
+     * Minimum interval between two alerts of this rule (and story): matches within it are counted
+     * into the open alert instead of raising a new one (R-ALR-3 grouping).
+     */
+    repeatMinutes: z.number().int().min(0).max(7 * 24 * 60).default(30),
+  })
+  .strict();
+export type AlertRuleInput = z.input<typeof alertRuleInputSchema>;
+export type ValidAlertRuleInput = z.output<typeof alertRuleInputSchema>;
+
+/** A rule as stored: every save is a new version (the versions index keeps them all). */
+export interface AlertRule extends ValidAlertRuleInput {
+  id: string;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** POST /api/v1/alert-rules/preview: how many alerts the rule would have raised. */
+export interface AlertRulePreview {
+  /** Over the last `days` days of indexed items. */
+  days: number;
+  /** Items the rule matches. */
+  matchedItems: number;
+  /** Alerts it would raise after grouping by its repeat interval and quiet hours. */
+  alerts: number;
+  /** The same per 1,000 items seen, to compare rules on a busy and a quiet week. */
+  alertsPer1000Items: number;
+  itemsScanned: number;
+  /** Whether the scan stopped at its cap before reaching the start of the window. */
+  truncated: boolean;
+  sample: { id: string; text: string; publishedAt: string; hits: string[] }[];
+}
