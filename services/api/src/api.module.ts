@@ -9,11 +9,15 @@ import {
   type Logger,
   type PlatformDeps,
 } from '@liaowang/platform';
+import { AuditController } from './audit/audit.controller';
+import { AuditQueryService } from './audit/audit-query.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
 import { UserRepository } from './auth/user.repository';
 import { ItemController } from './items/item.controller';
+import { ItemRawController } from './items/item-raw.controller';
+import { ItemRawService } from './items/item-raw.service';
 import { ItemSearchService } from './items/item-search.service';
 import { LiveGateway } from './live/live.gateway';
 
@@ -23,7 +27,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(deps)],
-      controllers: [AuthController, ItemController],
+      controllers: [AuthController, ItemController, ItemRawController, AuditController],
       providers: [
         { provide: ELASTICSEARCH, useValue: deps.es },
         {
@@ -35,6 +39,8 @@ export class ApiModule {
         LoginThrottle,
         AuthService,
         ItemSearchService,
+        ItemRawService,
+        AuditQueryService,
         LiveGateway,
       ],
     };

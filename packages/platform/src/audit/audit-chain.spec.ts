@@ -74,7 +74,7 @@ describe(AuditChainChecker.name, () => {
     const records = chain(3);
     const extra = { ...records[1], detail: 'inserted' };
     records.splice(2, 0, { ...extra, hash: auditRecordHash(extra) });
-    expect(check(records, records.map((r, i) => (i === 2 ? 'forged-id' : auditDocumentId(r.seq))))).toMatchObject({
+    expect(check(records)).toMatchObject({
       firstBrokenSeq: 2,
       tamper: 'inserted',
     });

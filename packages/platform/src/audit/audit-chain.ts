@@ -1,4 +1,4 @@
-import { AUDIT_GENESIS_HASH, auditDocumentId, type AuditEntry, type AuditRecord } from '@liaowang/contract';
+import { AUDIT_GENESIS_HASH, auditDocumentId, type AuditEntry, type AuditRecord, type AuditTamper } from '@liaowang/contract';
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 
@@ -27,9 +27,6 @@ export function sealAuditRecord(entry: AuditEntry, head: AuditHead, at: string):
   const unsealed = { ...entry, seq: head.seq + 1, prevHash: head.hash, at };
   return { ...unsealed, hash: auditRecordHash(unsealed) };
 }
-
-/** How a chain was tampered with, as far as the chain itself can tell. */
-export type AuditTamper = 'edited' | 'removed' | 'inserted' | 'relinked';
 
 export interface AuditChainBreak {
   firstBrokenSeq: number;

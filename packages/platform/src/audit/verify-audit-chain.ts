@@ -1,17 +1,7 @@
 import type { SortResults } from '@elastic/elasticsearch/lib/api/types';
-import { AUDIT_INDEX_NAME, type AuditRecord } from '@liaowang/contract';
+import { AUDIT_INDEX_NAME, type AuditChainVerdict, type AuditRecord } from '@liaowang/contract';
 import type { ElasticsearchClient } from '../elasticsearch/elasticsearch.port';
-import { AuditChainChecker, type AuditTamper } from './audit-chain';
-
-/** The verdict of a walk over the whole chain. */
-export interface AuditChainVerdict {
-  ok: boolean;
-  /** Records found whole before the first break (all of them when ok). */
-  records: number;
-  firstBrokenSeq?: number;
-  tamper?: AuditTamper;
-  reason?: string;
-}
+import { AuditChainChecker } from './audit-chain';
 
 const PAGE = 1000;
 
