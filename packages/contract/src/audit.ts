@@ -2,19 +2,21 @@ import { z } from 'zod';
 import type { AuditRecord } from './indices/audit.index';
 
 /** `GET /api/v1/audit`: filters of the trail, newest first, paged by seq. */
-export const auditQuerySchema = z
-  .object({
-    actor: z.string().trim().min(1).max(100).optional(),
-    action: z.string().trim().min(1).max(100).optional(),
-    targetType: z.string().trim().min(1).max(100).optional(),
-    targetId: z.string().trim().min(1).max(300).optional(),
-    from: z.string().datetime({ offset: true }).optional(),
-    to: z.string().datetime({ offset: true }).optional(),
-    size: z.coerce.number().int().min(1).max(200).default(50),
-    /** Only records with a lower seq: the `nextBefore` of the previous page. */
-    before: z.coerce.number().int().min(1).optional(),
-  })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: 'from is after to', path: ['from'] });
+export const auditQueryFields = z.object({
+  actor: z.string().trim().min(1).max(100).optional(),
+  action: z.string().trim().min(1).max(100).optional(),
+  targetType: z.string().trim().min(1).max(100).optional(),
+  targetId: z.string().trim().min(1).max(300).optional(),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+  size: z.coerce.number().int().min(1).max(200).default(50),
+  /** Only records with a lower seq: the `nextBefore` of the previous page. */
+  before: z.coerce.number().int().min(1).optional(),
+});
+export const auditQuerySchema = auditQueryFields.refine(
+  (q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to),
+  { message: 'from is after to', path: ['from'] },
+);
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export interface AuditPage {

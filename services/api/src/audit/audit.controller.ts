@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { auditQuerySchema, type AuditChainVerdict, type AuditPage } from '@liaowang/contract';
-import { parseWith, Requires } from '@liaowang/platform';
+import { auditQueryFields, auditQuerySchema, type AuditChainVerdict, type AuditPage } from '@liaowang/contract';
+import { DescribeQuery, parseWith, Requires } from '@liaowang/platform';
 import { AuditQueryService } from './audit-query.service';
 
 // R-SEC-2, R-SEC-6: the trail and its verification, for admins and leaders.
@@ -10,6 +10,7 @@ export class AuditController {
 
   @Requires('audit.read')
   @Get()
+  @DescribeQuery(auditQueryFields)
   list(@Query() query: unknown): Promise<AuditPage> {
     return this.audit.list(parseWith(auditQuerySchema, query, 'query'));
   }
