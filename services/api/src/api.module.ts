@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import {
   AUDIT_TRAIL,
   AuditTrail,
@@ -13,6 +14,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuditQueryService } from './audit/audit-query.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { BackupScheduleService } from './backups/backup-schedule.service';
 import { LoginThrottle } from './auth/login-throttle';
 import { UserRepository } from './auth/user.repository';
 import { ItemController } from './items/item.controller';
@@ -26,7 +28,7 @@ export class ApiModule {
   static forRoot(deps: PlatformDeps & { es: ElasticsearchClient }): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(deps)],
+      imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
       controllers: [AuthController, ItemController, ItemRawController, AuditController],
       providers: [
         { provide: ELASTICSEARCH, useValue: deps.es },
@@ -42,6 +44,7 @@ export class ApiModule {
         ItemRawService,
         AuditQueryService,
         LiveGateway,
+        BackupScheduleService,
       ],
     };
   }

@@ -36,6 +36,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly backups = new Counter({
+    name: 'liaowang_backups_total',
+    help: 'Scheduled snapshots of the record indices, by outcome (success, skipped: another ran, failure)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
