@@ -1,24 +1,27 @@
 import { LiveItemsProvider } from '../features/live-items/live-items.provider';
 import { LiveItemsPage } from '../features/live-items/live-items.page';
 import { AppHeader } from './app-header';
+import { LiveConnectionProvider } from './live-connection';
 import { useHashRoute, type Route } from './use-hash-route';
 
 const PAGES: Record<Route, () => React.JSX.Element> = {
   live: LiveItemsPage,
 };
 
-/** Signed-in frame: header plus the current page. The live connection spans all pages. */
+/** Signed-in frame: header plus the current page. The live connection spans all pages and features. */
 export function AppShell() {
   const route = useHashRoute();
   const Page = PAGES[route];
   return (
-    <LiveItemsProvider>
-      <div className="app">
-        <AppHeader route={route} />
-        <main className="app__main">
-          <Page />
-        </main>
-      </div>
-    </LiveItemsProvider>
+    <LiveConnectionProvider>
+      <LiveItemsProvider>
+        <div className="app">
+          <AppHeader route={route} />
+          <main className="app__main">
+            <Page />
+          </main>
+        </div>
+      </LiveItemsProvider>
+    </LiveConnectionProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ConnectionStatus as Status } from './use-live-socket';
+import type { ConnectionStatus as Status } from '../../app/live-connection';
 
 // A distinct glyph per state, so the state reads without relying on colour (R-UI-5).
 const GLYPH: Record<Status, string> = {

@@ -3,7 +3,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { findFreshIds, mergeItems } from './merge-items';
-import { useLiveSocket, type ConnectionStatus } from './use-live-socket';
+import { useLiveConnection, type ConnectionStatus } from '../../app/live-connection';
+import { useLiveItemsFeed } from './use-live-socket';
 
 export interface LiveItems {
   /** Newest first, at most LIVE_LIST_CAP. */
@@ -32,7 +33,8 @@ const LiveItemsContext = createContext<LiveItems | null>(null);
 
 /** One live connection and item list per signed-in session, shared by every page. */
 export function LiveItemsProvider({ children }: { children: ReactNode }) {
-  const { session, api, expire } = useSignedIn();
+  const { api } = useSignedIn();
+  const { status } = useLiveConnection();
   const [store, setStore] = useState<Store>({ items: [], receivedCount: 0, fresh: new Map() });
   const [loadError, setLoadError] = useState<unknown>(null);
   const pending = useRef<{ items: ItemSummary[]; liveIds: Set<string> }>({ items: [], liveIds: new Set() });
@@ -66,10 +68,9 @@ export function LiveItemsProvider({ children }: { children: ReactNode }) {
     [flush],
   );
 
-  const status = useLiveSocket(session.token, {
+  useLiveItemsFeed({
     onRecent: (items) => enqueue(items, false),
     onIndexed: (items) => enqueue(items, true),
-    onUnauthorized: expire,
   });
 
   // Seed from REST too: it shows items even where a proxy blocks WebSockets, and a 401
