@@ -66,14 +66,19 @@ export async function createApiApp(settings: Settings): Promise<INestApplication
   return app;
 }
 
+// Paths the server answers itself; every other GET is a page of the single-page dashboard.
+// The fallback runs before Nest's routes, so a path missing here would answer index.html.
+const SERVER_PATHS = ['/api', '/health', '/socket.io', '/metrics'];
+
+const isServerPath = (path: string) => SERVER_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+
 /** Serves the built dashboard: files as they are, and index.html for any other non-API path. */
 function serveDashboard(app: NestExpressApplication, dist: string): void {
   const index = join(dist, 'index.html');
   if (!existsSync(index)) throw new Error(`DASHBOARD_DIST has no index.html: ${dist}`);
   app.useStaticAssets(dist, { index: 'index.html', maxAge: '1h' });
   app.use((req: { method: string; path: string }, res: { sendFile(p: string): void }, next: () => void) => {
-    const apiPath = req.path.startsWith('/api/') || req.path.startsWith('/health') || req.path.startsWith('/socket.io');
-    if (req.method === 'GET' && !apiPath) return res.sendFile(index);
+    if (req.method === 'GET' && !isServerPath(req.path)) return res.sendFile(index);
     next();
   });
 }
