@@ -33,9 +33,42 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('publishes the ports the services listen on', () => {
-    expect(services.api.ports).toContain(`${services.api.environment!.API_PORT}:3000`);
-    expect(services.intake.ports).toContain(`${services.intake.environment!.INTAKE_PORT}:3001`);
+  // Issue 7: only the dashboard (which proxies the API) faces the network; /metrics and the
+  // intake port do not. A published port is "[host:]hostPort:containerPort".
+  const published = (name: string) => (services[name].ports ?? []).map(String);
+  const onAllInterfaces = (port: string) => port.split(':').length < 3 || /^(0\.0\.0\.0|\[?::\]?):/.test(port);
+
+  it('publishes only the dashboard on every interface', () => {
+    const exposed = Object.keys(services).filter((name) => published(name).some(onAllInterfaces));
+    expect(exposed).toEqual(['dashboard']);
+    expect(published('dashboard')).toEqual(['8080:80']);
+  });
+
+  it('publishes the intake port on loopback only, and the API (with its /metrics) not at all', () => {
+    expect(published('intake')).toEqual([`127.0.0.1:${services.intake.environment!.INTAKE_PORT}:3001`]);
+    for (const name of ['api', 'stream', 'kafka', 'elasticsearch']) expect(published(name)).toEqual([]);
+  });
+
+  it('reaches the API through the dashboard proxy, which does not pass /metrics on', () => {
+    const nginx = readFileSync(join(root, 'deploy/docker/dashboard.nginx.conf'), 'utf8');
+    const apiPort = services.api.environment!.API_PORT;
+    expect(nginx).toMatch(new RegExp(`location /api/ \\{[^}]*proxy_pass http://api:${apiPort};`));
+    expect(nginx).not.toMatch(/location[^{]*metrics/);
+  });
+
+  it('gives Elasticsearch a snapshot folder (path.repo) on a volume of its own', () => {
+    const es = services.elasticsearch as { environment: Record<string, string>; volumes: string[] };
+    const repo = es.environment['path.repo'];
+    expect(repo).toBeDefined();
+    expect(es.volumes.some((v) => v.endsWith(`:${repo}`) && !v.startsWith('es-data:'))).toBe(true);
+  });
+
+  it('builds images from the repository root without local state, secrets or build output (.dockerignore)', () => {
+    for (const service of Object.values(services)) {
+      if (service.build) expect((service.build as { context?: string }).context).toBe('.');
+    }
+    const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+    for (const entry of ['.data', '**/node_modules', '**/dist', '.git', '**/*.log', '.env']) expect(ignored).toContain(entry);
   });
 
   it('builds from files that exist', () => {
