@@ -47,6 +47,7 @@ export const settingsShape = {
     .default('30 3 * * *')
     .refine((s) => s === 'off' || /^\S+(\s+\S+){4,5}$/.test(s.trim()), 'expected a cron expression of 5 or 6 fields, or "off"'),
   BACKUP_RETAIN: z.coerce.number().int().min(1).max(1000).default(14),
+  ALERT_RULES_RELOAD_SECONDS: z.coerce.number().min(0.5).max(3600).default(5),
 } as const;
 
 export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { default?: string }> = {
@@ -82,6 +83,10 @@ export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { def
   },
   BACKUP_CRON: { description: 'When the API takes the daily snapshot (cron, Asia/Shanghai; off = never)', default: '30 3 * * *' },
   BACKUP_RETAIN: { description: 'Snapshots kept; older ones are deleted after each backup', default: '14' },
+  ALERT_RULES_RELOAD_SECONDS: {
+    description: 'How often the alert evaluator looks for changed rules (it recompiles only when a rule changed)',
+    default: '5',
+  },
 };
 
 export const settingsSchema = z.object(settingsShape);
