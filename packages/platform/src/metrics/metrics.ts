@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * Prometheus metrics of one process (R-OPS-4): throughput and outcomes by stage, batch latency,
@@ -40,6 +40,20 @@ export class Metrics {
     name: 'liaowang_backups_total',
     help: 'Scheduled snapshots of the record indices, by outcome (success, skipped: another ran, failure)',
     labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+
+  readonly alertOutcomes = new Counter({
+    name: 'liaowang_alert_outcomes_total',
+    help: 'Alert work by stage and outcome (evaluator: triggered; recorder: new, grouped, duplicate)',
+    labelNames: ['stage', 'outcome'],
+    registers: [this.registry],
+  });
+
+  readonly alertRules = new Gauge({
+    name: 'liaowang_alert_rules',
+    help: 'Enabled alert rules the evaluator holds, by state (compiled, skipped: did not compile)',
+    labelNames: ['state'],
     registers: [this.registry],
   });
 

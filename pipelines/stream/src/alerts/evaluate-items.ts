@@ -1,0 +1,39 @@
+import { prepareItem, type CompiledRule } from '@liaowang/alerting';
+import { summarizeItem, type AlertRule, type AlertTrigger, type EnrichedItem } from '@liaowang/contract';
+
+/**
+ * The grouping key of a rule's alerts (STYLE habit 7). Only the rule for now; once stories land
+ * the story joins it, so one rule raises one alert per story.
+ */
+export function groupKeyOf(rule: AlertRule): string {
+  return `rule:${rule.id}`;
+}
+
+/**
+ * Tests every item against every compiled rule (R-ALR-1): each item is prepared once, a rule in
+ * its quiet hours at `now` (evaluation time, not publication time) is skipped, and each match
+ * becomes one trigger carrying a snapshot of the rule version that fired it.
+ */
+export function evaluateItems(items: readonly EnrichedItem[], rules: readonly CompiledRule[], now: Date): AlertTrigger[] {
+  const awake = rules.filter((compiled) => !compiled.quietAt(now));
+  if (awake.length === 0) return [];
+  const matchedAt = now.toISOString();
+  const triggers: AlertTrigger[] = [];
+  for (const item of items) {
+    const prepared = prepareItem(item);
+    for (const { rule, test } of awake) {
+      const verdict = test(prepared);
+      if (!verdict.matched) continue;
+      triggers.push({
+        ruleId: rule.id,
+        ruleVersion: rule.version,
+        rule: { name: rule.name, severity: rule.severity, repeatMinutes: rule.repeatMinutes, match: rule.match },
+        groupKey: groupKeyOf(rule),
+        item: summarizeItem(item),
+        reasons: verdict.reasons,
+        matchedAt,
+      });
+    }
+  }
+  return triggers;
+}
