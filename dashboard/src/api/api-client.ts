@@ -1,5 +1,7 @@
 import {
   API_PREFIX,
+  type AuditChainVerdict,
+  type AuditPage,
   type ItemSearchResponse,
   type LoginRequest,
   type LoginResponse,
@@ -64,6 +66,8 @@ export function login(body: LoginRequest): Promise<LoginResponse> {
 
 export interface ApiClient {
   searchItems(query: string, signal?: AbortSignal): Promise<ItemSearchResponse>;
+  listAudit(params: URLSearchParams, signal?: AbortSignal): Promise<AuditPage>;
+  verifyAudit(signal?: AbortSignal): Promise<AuditChainVerdict>;
 }
 
 export const SEARCH_PAGE_SIZE = 50;
@@ -87,6 +91,12 @@ export function createApiClient(token: string, onUnauthorized: () => void): ApiC
       const q = query.trim();
       if (q) params.set('q', q);
       return authed<ItemSearchResponse>(`/items?${params.toString()}`, { signal });
+    },
+    listAudit(params, signal) {
+      return authed<AuditPage>(`/audit?${params.toString()}`, { signal });
+    },
+    verifyAudit(signal) {
+      return authed<AuditChainVerdict>('/audit/verify', { signal });
     },
   };
 }

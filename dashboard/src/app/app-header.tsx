@@ -3,7 +3,7 @@ import { LanguageSwitch } from '../i18n/language-switch';
 import { formatDateTime } from '../time/format-time';
 import { useNow } from '../time/use-now';
 import { useSignedIn } from './auth-context';
-import { ROUTES, routeHref, type Route } from './use-hash-route';
+import { routeHref, routesFor, type Route } from './use-hash-route';
 
 /** Dark top bar: product, navigation, Beijing clock, who is signed in, language, sign-out. */
 export function AppHeader({ route }: { route: Route }) {
@@ -18,7 +18,7 @@ export function AppHeader({ route }: { route: Route }) {
         <span className="app-header__tagline">{t('app.tagline')}</span>
       </div>
       <nav className="app-header__nav" aria-label={t('app.mainNav')}>
-        {ROUTES.map((name) => (
+        {routesFor(session.user.role).map((name) => (
           <a key={name} href={routeHref(name)} className="nav-link" aria-current={name === route ? 'page' : undefined}>
             {t(`nav.${name}`)}
           </a>

@@ -1,16 +1,21 @@
+import { AuditPage } from '../features/audit/audit.page';
 import { LiveItemsProvider } from '../features/live-items/live-items.provider';
 import { LiveItemsPage } from '../features/live-items/live-items.page';
 import { AppHeader } from './app-header';
 import { LiveConnectionProvider } from './live-connection';
-import { useHashRoute, type Route } from './use-hash-route';
+import { useSignedIn } from './auth-context';
+import { DEFAULT_ROUTE, routesFor, useHashRoute, type Route } from './use-hash-route';
 
 const PAGES: Record<Route, () => React.JSX.Element> = {
   live: LiveItemsPage,
+  audit: AuditPage,
 };
 
 /** Signed-in frame: header plus the current page. The live connection spans all pages and features. */
 export function AppShell() {
-  const route = useHashRoute();
+  const { session } = useSignedIn();
+  const hashRoute = useHashRoute();
+  const route = routesFor(session.user.role).includes(hashRoute) ? hashRoute : DEFAULT_ROUTE;
   const Page = PAGES[route];
   return (
     <LiveConnectionProvider>

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, NetworkError } from '../../api/api-error';
+import { useSignedIn } from '../../app/auth-context';
+import { AuditFilterForm } from './audit-filter-form';
+import { EMPTY_AUDIT_FILTERS, type AuditFilters } from './audit-filters';
+import { AuditTable } from './audit-table';
+import { AuditVerdict } from './audit-verdict';
+import { useAuditTrail, useAuditVerification } from './use-audit-trail';
+
+/** Admin page: the audit trail with filters, and whether its hash chain is whole (R-SEC-2, R-SEC-6). */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const { api } = useSignedIn();
+  const [filters, setFilters] = useState<AuditFilters>(EMPTY_AUDIT_FILTERS);
+  // Bumped on every apply, so applying the same filters again shows new records.
+  const [runs, setRuns] = useState(0);
+  const trail = useAuditTrail(api, filters, runs);
+  const verification = useAuditVerification(api);
+
+  const describe = (error: unknown) =>
+    error instanceof ApiError
+      ? (error.problem?.detail ?? t('error.http', { status: error.status }))
+      : error instanceof NetworkError
+        ? t('error.network')
+        : String(error);
+
+  return (
+    <div className="audit-page" data-testid="audit-page">
+      <div className="audit-page__head">
+        <h1 className="audit-page__title">{t('audit.title')}</h1>
+        <AuditVerdict verification={verification} describe={describe} />
+      </div>
+      <AuditFilterForm
+        onApply={(next) => {
+          setFilters(next);
+          setRuns((n) => n + 1);
+        }}
+      />
+      <div className="audit-page__list">
+        {trail.error ? <p className="notice notice--error">{describe(trail.error)}</p> : null}
+        <AuditTable records={trail.records} />
+        {trail.nextBefore !== undefined ? (
+          <button type="button" className="button audit-page__more" onClick={trail.loadOlder} disabled={trail.pending}>
+            {t('audit.older')}
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
