@@ -1,18 +1,29 @@
-import { ALL_TOPICS, itemsIndex } from '@liaowang/contract';
+import {
+  ALERT_RULES_INDEX_NAME,
+  ALERTS_INDEX_NAME,
+  ALL_TOPICS,
+  alertRulesIndex,
+  alertsIndex,
+  itemsIndex,
+} from '@liaowang/contract';
 import { createEnricher } from '@liaowang/nlp';
 import {
   createElasticsearchClient,
   createLogger,
+  ensureIndex,
   ensureIndexTemplate,
   KafkaPort,
   Metrics,
   type Settings,
 } from '@liaowang/platform';
+import { startAlertEvaluatorStage } from './alerts/alert-evaluator.stage';
+import { startAlertRecorderStage } from './alerts/alert-recorder.stage';
+import { elasticsearchRuleSource, RuleBook } from './alerts/rule-book';
 import { startEnricherStage } from './enricher/enricher.stage';
 import { startIndexerStage } from './indexer/indexer.stage';
 import { startMetricsServer } from './metrics-server';
 
-export const STREAM_STAGES = ['enricher', 'indexer'] as const;
+export const STREAM_STAGES = ['enricher', 'indexer', 'alert-evaluator', 'alert-recorder'] as const;
 export type StreamStage = (typeof STREAM_STAGES)[number];
 
 export interface StreamRuntime {
@@ -31,6 +42,23 @@ export async function startStream(settings: Settings, stages: readonly StreamSta
     await ensureIndexTemplate(es, itemsIndex);
     await startIndexerStage(kafka, es, logger.child({ stage: 'indexer' }));
   }
+  let ruleBook: RuleBook | undefined;
+  if (stages.includes('alert-evaluator')) {
+    await ensureIndexTemplate(es, alertRulesIndex);
+    await ensureIndex(es, ALERT_RULES_INDEX_NAME);
+    const ruleLogger = logger.child({ stage: 'alert-evaluator' });
+    ruleBook = new RuleBook(elasticsearchRuleSource(es), ruleLogger, (compiled, skipped) => {
+      metrics.alertRules.set({ state: 'compiled' }, compiled);
+      metrics.alertRules.set({ state: 'skipped' }, skipped);
+    });
+    await ruleBook.start(settings.ALERT_RULES_RELOAD_SECONDS * 1000);
+    await startAlertEvaluatorStage(kafka, ruleBook, ruleLogger, metrics);
+  }
+  if (stages.includes('alert-recorder')) {
+    await ensureIndexTemplate(es, alertsIndex);
+    await ensureIndex(es, ALERTS_INDEX_NAME);
+    await startAlertRecorderStage(kafka, es, logger.child({ stage: 'alert-recorder' }), metrics);
+  }
   const metricsServer =
     settings.STREAM_METRICS_PORT > 0
       ? await startMetricsServer(metrics, settings.STREAM_METRICS_PORT, settings.BIND_HOST)
@@ -39,6 +67,7 @@ export async function startStream(settings: Settings, stages: readonly StreamSta
   return {
     stop: async () => {
       metricsServer?.close();
+      ruleBook?.stop();
       await kafka.disconnect();
       await es.close();
     },
