@@ -55,7 +55,7 @@ describe('backup and restore of the record indices', () => {
       allow_no_indices: true,
       size: 10_000,
       query: { match_all: {} },
-      sort: [{ _doc: 'asc' }],
+      sort: ['_doc'],
     });
     return response.hits.hits
       .map((h) => ({ index: h._index, id: h._id!, source: h._source }))
