@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { OperationObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { problemSchema, PUBLIC_ROLE } from '@liaowang/contract';
 import { INTAKE_KEY_SCHEME, ROLES_EXTENSION, SESSION_SCHEME } from './openapi-names';
-import { jsonSchemaOf } from './openapi-schema';
+import { jsonSchemaOf, PROBLEM_EXTENSION_PREFIX } from './openapi-schema';
 
 export interface OpenApiOptions {
   /** The service name: the document's title and its file `docs/openapi/<service>.json`. */
@@ -37,7 +37,7 @@ export function createOpenApiDocument(app: INestApplication, options: OpenApiOpt
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      completeOperation(`${method.toUpperCase()} ${path}`, operation);
+      completeOperation(`${method.toUpperCase()} ${path}`, path, operation);
       for (const requirement of operation.security ?? []) for (const name of Object.keys(requirement)) used.add(name);
     }
   }
@@ -56,13 +56,22 @@ export async function openApiDocumentOf(rootModule: unknown, options: OpenApiOpt
   return createOpenApiDocument(app, options);
 }
 
-function completeOperation(name: string, operation: OperationObject): void {
+function completeOperation(name: string, path: string, operation: OperationObject): void {
   const roles = (operation as unknown as Record<string, unknown>)[ROLES_EXTENSION];
   if (!Array.isArray(roles) || roles.length === 0) {
     throw new Error(`${name} has no ${ROLES_EXTENSION}: give the route @Requires(action) or @Public()`);
   }
-  const parameters = (operation.parameters ?? []) as { in?: string }[];
+  const extensions = operation as unknown as Record<string, unknown>;
   const problems: Record<string, string> = {};
+  for (const key of Object.keys(extensions).filter((k) => k.startsWith(PROBLEM_EXTENSION_PREFIX))) {
+    problems[key.slice(PROBLEM_EXTENSION_PREFIX.length)] = String(extensions[key]);
+    delete extensions[key];
+  }
+  // A path parameter the handler does not read one by one (@Param()) is still in the path.
+  const parameters = (operation.parameters ??= []) as { in?: string; name?: string }[];
+  for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
+    if (!parameters.some((p) => p.in === 'path' && p.name === name)) parameters.push({ in: 'path', name, required: true, schema: { type: 'string' } } as never);
+  }
   if (operation.requestBody || parameters.some((p) => p.in === 'query')) problems['400'] = 'Invalid input: the problem lists each failing field';
   if (!roles.includes(PUBLIC_ROLE)) {
     problems['401'] = 'No session, or a forged, expired or revoked token';

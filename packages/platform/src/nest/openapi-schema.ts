@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiExtension, ApiQuery } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { ZodObject, ZodRawShape, ZodTypeAny } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
@@ -24,9 +24,14 @@ export function jsonSchemaOf(schema: ZodTypeAny): SchemaObject {
 /** Documents the request body a route parses with `parseWith(schema, body)`. */
 export const DescribeBody = (schema: ZodTypeAny) => ApiBody({ schema: jsonSchemaOf(schema) });
 
-/** Documents an error answer beyond those every route has (400, 401, 403, 404 come by themselves). */
-export const ProblemResponse = (status: number, description: string) =>
-  ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+export const PROBLEM_EXTENSION_PREFIX = 'x-liaowang-problem-';
+
+/**
+ * Documents an error answer beyond those every route has (400, 401, 403, 404 come by
+ * themselves). Written as an extension the document builder turns into a response: a swagger
+ * @ApiResponse would drop the route's default success answer.
+ */
+export const ProblemResponse = (status: number, description: string) => ApiExtension(`${PROBLEM_EXTENSION_PREFIX}${status}`, description);
 
 /** Documents each query parameter a route parses with `parseWith(schema, query, 'query')`. */
 export const DescribeQuery = <T extends ZodRawShape>(schema: ZodObject<T>) => {
