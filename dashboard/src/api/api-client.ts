@@ -9,7 +9,7 @@ import {
 } from '@liaowang/contract';
 import { ApiError, NetworkError, isAbortError } from './api-error';
 
-interface RequestOptions {
+export interface RequestOptions {
   method?: 'GET' | 'POST';
   body?: unknown;
   token?: string;
@@ -65,6 +65,8 @@ export function login(body: LoginRequest): Promise<LoginResponse> {
 }
 
 export interface ApiClient {
+  /** Any API route on this session; features build their typed calls on it (e.g. alerts-api.ts). */
+  call<T>(path: string, options?: Omit<RequestOptions, 'token'>): Promise<T>;
   searchItems(query: string, signal?: AbortSignal): Promise<ItemSearchResponse>;
   listAudit(params: URLSearchParams, signal?: AbortSignal): Promise<AuditPage>;
   verifyAudit(signal?: AbortSignal): Promise<AuditChainVerdict>;
@@ -86,6 +88,7 @@ export function createApiClient(token: string, onUnauthorized: () => void): ApiC
     }
   }
   return {
+    call: authed,
     searchItems(query, signal) {
       const params = new URLSearchParams({ size: String(SEARCH_PAGE_SIZE) });
       const q = query.trim();

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useAlerts } from '../features/alerts/alerts.provider';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { formatDateTime } from '../time/format-time';
 import { useNow } from '../time/use-now';
@@ -10,6 +11,7 @@ export function AppHeader({ route }: { route: Route }) {
   const { t } = useTranslation();
   const { session, signOut } = useSignedIn();
   const now = useNow(1000);
+  const alerts = useAlerts();
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -21,6 +23,11 @@ export function AppHeader({ route }: { route: Route }) {
         {routesFor(session.user.role).map((name) => (
           <a key={name} href={routeHref(name)} className="nav-link" aria-current={name === route ? 'page' : undefined}>
             {t(`nav.${name}`)}
+            {name === 'alerts' && alerts.unhandled > 0 && (
+              <span className="nav-badge" data-testid="alerts-badge" aria-label={t('alerts.unhandled', { count: alerts.unhandled })}>
+                {alerts.unhandled}
+              </span>
+            )}
           </a>
         ))}
       </nav>

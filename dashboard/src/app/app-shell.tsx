@@ -1,3 +1,5 @@
+import { AlertInboxPage } from '../features/alerts/alert-inbox.page';
+import { AlertsProvider } from '../features/alerts/alerts.provider';
 import { AuditPage } from '../features/audit/audit.page';
 import { LiveItemsProvider } from '../features/live-items/live-items.provider';
 import { LiveItemsPage } from '../features/live-items/live-items.page';
@@ -8,6 +10,7 @@ import { DEFAULT_ROUTE, routesFor, useHashRoute, type Route } from './use-hash-r
 
 const PAGES: Record<Route, () => React.JSX.Element> = {
   live: LiveItemsPage,
+  alerts: AlertInboxPage,
   audit: AuditPage,
 };
 
@@ -20,12 +23,14 @@ export function AppShell() {
   return (
     <LiveConnectionProvider>
       <LiveItemsProvider>
-        <div className="app">
-          <AppHeader route={route} />
-          <main className="app__main">
-            <Page />
-          </main>
-        </div>
+        <AlertsProvider>
+          <div className="app">
+            <AppHeader route={route} />
+            <main className="app__main">
+              <Page />
+            </main>
+          </div>
+        </AlertsProvider>
       </LiveItemsProvider>
     </LiveConnectionProvider>
   );

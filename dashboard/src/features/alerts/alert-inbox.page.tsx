@@ -1,0 +1,105 @@
+import { may, type Alert, type AlertMove, type DismissAlert } from '@liaowang/contract';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/api-error';
+import { useSignedIn } from '../../app/auth-context';
+import { AlertDetail, canMove } from './alert-detail';
+import { AlertRow } from './alert-row';
+import { INBOX_FILTERS, useAlerts } from './alerts.provider';
+import { askForDesktopNotices, desktopNoticesAllowed, desktopNoticesSupported } from './desktop-notice';
+import { DismissDialog } from './dismiss-dialog';
+import { useInboxKeys } from './use-inbox-keys';
+
+type Filter = (typeof INBOX_FILTERS)[number];
+
+function matchesFilter(alert: Alert, filter: Filter): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'open') return alert.state === 'new' || alert.state === 'acknowledged';
+  return alert.state === filter;
+}
+
+/** R-UI-2: the duty officer's alert inbox, worked from the keyboard. */
+export function AlertInboxPage() {
+  const { t } = useTranslation();
+  const { session } = useSignedIn();
+  const inbox = useAlerts();
+  const mayHandle = may(session.user.role, 'alerts.ack');
+  const [filter, setFilter] = useState<Filter>('open');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [dismissing, setDismissing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notices, setNotices] = useState(desktopNoticesAllowed);
+
+  const shown = useMemo(() => inbox.alerts.filter((alert) => matchesFilter(alert, filter)), [inbox.alerts, filter]);
+  const selected = shown.find((alert) => alert.id === selectedId) ?? shown[0];
+  useEffect(() => {
+    if (selected && selected.id !== selectedId) setSelectedId(selected.id);
+  }, [selected, selectedId]);
+
+  const step = (by: number) => {
+    if (shown.length === 0) return;
+    const at = Math.max(0, shown.findIndex((alert) => alert.id === selected?.id));
+    setSelectedId(shown[Math.min(shown.length - 1, Math.max(0, at + by))].id);
+  };
+
+  const run = async (work: () => Promise<void>) => {
+    setError(null);
+    try {
+      await work();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? (caught.problem?.detail ?? caught.problem?.title ?? String(caught.status)) : t('alerts.error'));
+    }
+  };
+
+  const move = (kind: AlertMove) => {
+    if (!selected || !mayHandle || !canMove(selected, kind)) return;
+    if (kind === 'dismiss') return setDismissing(true);
+    void run(() => (kind === 'ack' ? inbox.ack(selected.id) : inbox.promote(selected.id)));
+  };
+  const confirmDismiss = (body: DismissAlert) => {
+    setDismissing(false);
+    if (selected) void run(() => inbox.dismiss(selected.id, body));
+  };
+
+  useInboxKeys({ next: () => step(1), previous: () => step(-1), ack: () => move('ack'), dismiss: () => move('dismiss'), promote: () => move('promote') }, !dismissing);
+
+  return (
+    <div className="alert-inbox" data-testid="alert-inbox">
+      <div className="alert-inbox__bar">
+        <h1>{t('alerts.title')}</h1>
+        <span className="alert-inbox__unhandled" data-testid="alerts-unhandled">
+          {t('alerts.unhandled', { count: inbox.unhandled })}
+        </span>
+        <div className="alert-inbox__filters" role="group" aria-label={t('alerts.filter')}>
+          {INBOX_FILTERS.map((name) => (
+            <button key={name} type="button" className={`button button--small${name === filter ? ' button--primary' : ''}`} onClick={() => setFilter(name)}>
+              {t(`alerts.filters.${name}`)}
+            </button>
+          ))}
+        </div>
+        <label className="alert-inbox__toggle">
+          <input type="checkbox" checked={inbox.soundEnabled} onChange={(e) => inbox.setSoundEnabled(e.target.checked)} data-testid="alert-sound-toggle" />
+          {t('alerts.sound')}
+        </label>
+        {desktopNoticesSupported() && !notices && (
+          <button type="button" className="button button--small" onClick={() => void askForDesktopNotices().then(setNotices)}>
+            {t('alerts.enableNotices')}
+          </button>
+        )}
+      </div>
+      <p className="alert-inbox__keys">{t(mayHandle ? 'alerts.keys' : 'alerts.keysReadOnly')}</p>
+      {error && <p className="notice notice--error" role="alert">{error}</p>}
+      {Boolean(inbox.loadError) && <p className="notice notice--error">{t('alerts.loadError')}</p>}
+      <div className="alert-inbox__body">
+        <ul className="alert-list" aria-label={t('alerts.list')}>
+          {shown.map((alert) => (
+            <AlertRow key={alert.id} alert={alert} selected={alert.id === selected?.id} onSelect={() => setSelectedId(alert.id)} />
+          ))}
+          {shown.length === 0 && <li className="alert-list__empty">{t('alerts.empty')}</li>}
+        </ul>
+        {selected && <AlertDetail alert={selected} mayHandle={mayHandle} onMove={move} />}
+      </div>
+      {dismissing && <DismissDialog onConfirm={confirmDismiss} onCancel={() => setDismissing(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import type { Alert, AlertState, DismissAlert } from '@liaowang/contract';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isAbortError } from '../../api/api-error';
+import { useSignedIn } from '../../app/auth-context';
+import { useLiveConnection, useLiveEvent } from '../../app/live-connection';
+import { playAlertSound, readSoundEnabled, storeSoundEnabled } from './alert-sound';
+import { alertsApi } from './alerts-api';
+import { showDesktopNotice } from './desktop-notice';
+import { countUnhandled, lastCursor, mergeAlerts } from './merge-alerts';
+
+export interface Alerts {
+  /** Newest first. */
+  alerts: Alert[];
+  /** Alerts still in state `new`: the count in the tab title and the header. */
+  unhandled: number;
+  loadError: unknown;
+  soundEnabled: boolean;
+  setSoundEnabled(enabled: boolean): void;
+  ack(id: string): Promise<void>;
+  dismiss(id: string, body: DismissAlert): Promise<void>;
+  promote(id: string): Promise<void>;
+}
+
+const REPLAY_TIMEOUT_MS = 15_000;
+// A replay after a reconnect can bring dozens at once: one sound for the lot.
+const SOUND_GAP_MS = 1500;
+
+const AlertsContext = createContext<Alerts | null>(null);
+
+/**
+ * The alert stream of this session (R-ALR-2, R-REL-4): the newest page over REST, then live
+ * `alerts:new` / `alerts:updated`; on every (re)connect `alerts:since` with the last cursor seen
+ * brings what was missed, so nothing raised while offline is lost.
+ */
+export function AlertsProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { api } = useSignedIn();
+  const { socket } = useLiveConnection();
+  const client = useMemo(() => alertsApi(api), [api]);
+  const [alerts, setAlerts] = useState<Alert[]>([]);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [soundEnabled, setSound] = useState(readSoundEnabled);
+  const cursor = useRef<number | null>(null);
+  const lastSound = useRef(0);
+  const soundRef = useRef(soundEnabled);
+  soundRef.current = soundEnabled;
+
+  const merge = useCallback((incoming: Alert[]) => {
+    cursor.current = lastCursor(incoming, cursor.current);
+    setAlerts((prev) => mergeAlerts(prev, incoming));
+  }, []);
+
+  const announce = useCallback(
+    (alert: Alert) => {
+      const now = Date.now();
+      if (soundRef.current && now - lastSound.current > SOUND_GAP_MS) {
+        lastSound.current = now;
+        playAlertSound(alert.severity, alert.id);
+      }
+      showDesktopNotice(alert, t('alerts.notice.title', { severity: t(`severity.${alert.severity}`), rule: alert.rule.name }), alert.items[0]?.text ?? '');
+    },
+    [t],
+  );
+
+  useLiveEvent(
+    'alerts:new',
+    (alert) => {
+      const isNew = cursor.current === null || alert.cursor > cursor.current;
+      merge([alert]);
+      if (isNew) announce(alert);
+    },
+    () => socket.timeout(REPLAY_TIMEOUT_MS).emit('alerts:since', { cursor: cursor.current }, () => undefined),
+  );
+  useLiveEvent('alerts:updated', (alert) => merge([alert]));
+
+  useEffect(() => {
+    const controller = new AbortController();
+    client.list(undefined, controller.signal).then(
+      (page) => merge(page.alerts),
+      (error: unknown) => {
+        if (!isAbortError(error)) setLoadError(error);
+      },
+    );
+    return () => controller.abort();
+  }, [client, merge]);
+
+  const unhandled = countUnhandled(alerts);
+  // R-ALR-2: the unread count shows in the tab title, so a duty officer sees it from any tab.
+  useEffect(() => {
+    document.title = unhandled > 0 ? `(${unhandled}) ${t('app.name')}` : t('app.name');
+  }, [unhandled, t]);
+
+  const setSoundEnabled = useCallback((enabled: boolean) => {
+    storeSoundEnabled(enabled);
+    setSound(enabled);
+  }, []);
+
+  const value = useMemo<Alerts>(
+    () => ({
+      alerts,
+      unhandled,
+      loadError,
+      soundEnabled,
+      setSoundEnabled,
+      ack: async (id) => merge([await client.ack(id)]),
+      dismiss: async (id, body) => merge([await client.dismiss(id, body)]),
+      promote: async (id) => merge([await client.promote(id)]),
+    }),
+    [alerts, unhandled, loadError, soundEnabled, setSoundEnabled, client, merge],
+  );
+  return <AlertsContext.Provider value={value}>{children}</AlertsContext.Provider>;
+}
+
+export function useAlerts(): Alerts {
+  const value = useContext(AlertsContext);
+  if (!value) throw new Error('useAlerts outside AlertsProvider');
+  return value;
+}
+
+export const INBOX_FILTERS: (AlertState | 'open' | 'all')[] = ['open', 'new', 'acknowledged', 'dismissed', 'promoted', 'all'];
