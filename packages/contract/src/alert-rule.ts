@@ -49,6 +49,10 @@ export const alertRuleInputSchema = z
 export type AlertRuleInput = z.input<typeof alertRuleInputSchema>;
 export type ValidAlertRuleInput = z.output<typeof alertRuleInputSchema>;
 
+/** PUT /api/v1/alert-rules/{id}: the whole input plus the version the editor started from (stale → 409). */
+export const alertRuleUpdateSchema = alertRuleInputSchema.extend({ version: z.number().int().min(1) }).strict();
+export type AlertRuleUpdate = z.input<typeof alertRuleUpdateSchema>;
+
 /** A rule as stored: every save is a new version (the versions index keeps them all). */
 export interface AlertRule extends ValidAlertRuleInput {
   id: string;

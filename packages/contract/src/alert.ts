@@ -27,6 +27,10 @@ export const dismissAlertSchema = z
   .refine((body) => body.reason !== 'other' || Boolean(body.note), { message: "a note is required when the reason is 'other'", path: ['note'] });
 export type DismissAlert = z.infer<typeof dismissAlertSchema>;
 
+/** POST /api/v1/alerts/{id}/promote: until cases land, promotion records the intent, with a note. */
+export const promoteAlertSchema = z.object({ note: z.string().trim().max(1_000).optional() }).strict();
+export type PromoteAlert = z.infer<typeof promoteAlertSchema>;
+
 export const alertTimelineEventSchema = z.object({
   at: z.string(),
   type: z.enum(['raised', 'grouped', 'acknowledged', 'dismissed', 'promoted', 'escalated']),
@@ -76,6 +80,14 @@ export const alertSchema = z.object({
 export type Alert = z.infer<typeof alertSchema>;
 
 export const ALERT_ITEMS_KEPT = 20;
+
+/** GET /api/v1/alerts: newest first; `cursor` pages to older alerts (those with a lower cursor). */
+export const alertListQueryFields = z.object({
+  state: z.enum(ALERT_STATES).optional(),
+  cursor: z.coerce.number().int().min(0).optional(),
+  size: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AlertListQuery = z.infer<typeof alertListQueryFields>;
 
 export interface AlertListResponse {
   alerts: Alert[];

@@ -39,6 +39,17 @@ export interface SessionEnded {
   reason: SessionEndReason;
 }
 
+/**
+ * The reply to `alerts:since`. A replay sends at most ALERT_REPLAY_LIMIT alerts, the newest of
+ * those missed, so the live stream follows without a gap; `more` says older missed ones remain,
+ * which GET /api/v1/alerts?cursor=<first replayed cursor> pages through.
+ */
+export interface AlertReplay {
+  replayed: number;
+  more: boolean;
+}
+export const ALERT_REPLAY_LIMIT = 1_000;
+
 export interface ClientToServerEvents {
   /** Ask for the newest items (on connect or reconnect). */
   'items:recent': (limit: number, reply: (items: ItemSummary[]) => void) => void;
@@ -46,7 +57,7 @@ export interface ClientToServerEvents {
    * Resume the alert stream after the last cursor seen (null: only what comes from now on). The
    * missed alerts arrive as `alerts:new`; the reply says how many were replayed.
    */
-  'alerts:since': (request: { cursor: number | null }, reply?: (result: { replayed: number } | { error: string }) => void) => void;
+  'alerts:since': (request: { cursor: number | null }, reply?: (result: AlertReplay | { error: string }) => void) => void;
 }
 
 /**

@@ -1,6 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
+  ALERT_RULE_VERSIONS_INDEX_NAME,
+  ALERT_RULES_INDEX_NAME,
+  ALERTS_INDEX_NAME,
+  alertRulesIndex,
+  alertRuleVersionsIndex,
+  alertsIndex,
   ALL_TOPICS,
   AUDIT_INDEX_NAME,
   auditIndex,
@@ -49,6 +55,15 @@ export async function createApiApp(settings: Settings): Promise<INestApplication
   await ensureIndex(es, LOGIN_ATTEMPTS_INDEX_NAME);
   await ensureIndexTemplate(es, auditIndex);
   await ensureIndex(es, AUDIT_INDEX_NAME);
+  // The stream's recorder writes alerts; the API writes rules and moves, and may start first.
+  for (const [template, index] of [
+    [alertRulesIndex, ALERT_RULES_INDEX_NAME],
+    [alertRuleVersionsIndex, ALERT_RULE_VERSIONS_INDEX_NAME],
+    [alertsIndex, ALERTS_INDEX_NAME],
+  ] as const) {
+    await ensureIndexTemplate(es, template);
+    await ensureIndex(es, index);
+  }
   const app = (await createHttpApp(
     ApiModule.forRoot({
       settings,

@@ -10,6 +10,14 @@ import {
   type Logger,
   type PlatformDeps,
 } from '@liaowang/platform';
+import { AlertRuleController } from './alert-rules/alert-rule.controller';
+import { AlertRulePreviewService } from './alert-rules/alert-rule-preview.service';
+import { AlertRuleRepository } from './alert-rules/alert-rule.repository';
+import { AlertRuleService } from './alert-rules/alert-rule.service';
+import { AlertController } from './alerts/alert.controller';
+import { AlertHandlingService } from './alerts/alert-handling.service';
+import { AlertLiveService } from './alerts/alert-live.service';
+import { AlertRepository } from './alerts/alert.repository';
 import { AuditController } from './audit/audit.controller';
 import { AuditQueryService } from './audit/audit-query.service';
 import { AuthController } from './auth/auth.controller';
@@ -29,7 +37,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
-      controllers: [AuthController, ItemController, ItemRawController, AuditController],
+      controllers: [AuthController, ItemController, ItemRawController, AuditController, AlertRuleController, AlertController],
       providers: [
         { provide: ELASTICSEARCH, useValue: deps.es },
         {
@@ -43,6 +51,12 @@ export class ApiModule {
         ItemSearchService,
         ItemRawService,
         AuditQueryService,
+        AlertRuleRepository,
+        AlertRuleService,
+        AlertRulePreviewService,
+        AlertRepository,
+        AlertHandlingService,
+        AlertLiveService,
         LiveGateway,
         BackupScheduleService,
       ],

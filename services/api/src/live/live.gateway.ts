@@ -25,6 +25,7 @@ import {
 } from '@liaowang/platform';
 import { randomUUID } from 'node:crypto';
 import { Server, type Namespace } from 'socket.io';
+import { AlertLiveService } from '../alerts/alert-live.service';
 import { ItemSearchService } from '../items/item-search.service';
 
 type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
@@ -50,6 +51,7 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly items: ItemSearchService,
+    private readonly alertStream: AlertLiveService,
     @Inject(SESSION_VALIDATOR) private readonly sessions: SessionValidator,
     @Inject(SETTINGS) private readonly settings: Settings,
     @Inject(KAFKA) private readonly kafka: KafkaPort,
@@ -96,6 +98,7 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
           },
         );
       });
+      this.followAlerts(socket);
     });
     await this.kafka.consume({
       stage: 'live',
@@ -111,6 +114,30 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
         }
         if (items.length > 0) this.namespace?.to(SERVER_EVENT_ACTIONS['items:indexed']).emit('items:indexed', items);
       },
+    });
+  }
+
+  /** Live alerts, and the replay after a reconnect (R-ALR-2, R-REL-4), for roles that may read them. */
+  private followAlerts(socket: LiveSocket): void {
+    const feed = may(socket.data.user.role, SERVER_EVENT_ACTIONS['alerts:new'])
+      ? this.alertStream.open((event, alert) => socket.emit(event, alert))
+      : undefined;
+    if (feed) socket.on('disconnect', () => this.alertStream.close(feed));
+    // Registered for every socket, so a role that may not read alerts is told 'forbidden'.
+    this.onClientEvent(socket, 'alerts:since', (request, reply) => {
+      if (!feed) return;
+      const cursor = (request as { cursor?: unknown } | undefined)?.cursor;
+      if (cursor !== null && !(typeof cursor === 'number' && Number.isSafeInteger(cursor))) {
+        if (typeof reply === 'function') reply({ error: 'cursor: expected an integer or null' });
+        return;
+      }
+      this.alertStream.resume(feed, cursor).then(
+        (result) => (typeof reply === 'function' ? reply(result) : undefined),
+        (error: unknown) => {
+          this.logger.warn({ err: error }, 'alerts:since failed');
+          if (typeof reply === 'function') reply({ error: 'unavailable' });
+        },
+      );
     });
   }
 

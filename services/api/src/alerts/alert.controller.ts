@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { alertListQueryFields, dismissAlertSchema, promoteAlertSchema, type Alert, type AlertListResponse, type SessionUser } from '@liaowang/contract';
+import { auditRequestContext, DescribeBody, DescribeQuery, parseWith, ProblemResponse, Requires, type CorrelatedRequest } from '@liaowang/platform';
+import { z } from 'zod';
+import { AlertHandlingService } from './alert-handling.service';
+
+type OfficerRequest = CorrelatedRequest & { user: SessionUser };
+const alertIdParam = z.string().min(1).max(200);
+
+/** Alerts (R-ALR-3): everyone on duty reads them; the duty officer acknowledges, dismisses, promotes. */
+@Controller('api/v1/alerts')
+export class AlertController {
+  constructor(private readonly alerts: AlertHandlingService) {}
+
+  @Requires('alerts.read')
+  @Get()
+  @DescribeQuery(alertListQueryFields)
+  list(@Query() query: unknown): Promise<AlertListResponse> {
+    return this.alerts.list(parseWith(alertListQueryFields, query, 'query'));
+  }
+
+  @Requires('alerts.read')
+  @Get(':id')
+  @ProblemResponse(404, 'No such alert')
+  get(@Param('id') id: string): Promise<Alert> {
+    return this.alerts.get(parseWith(alertIdParam, id, 'id'));
+  }
+
+  @Requires('alerts.ack')
+  @Post(':id/ack')
+  @HttpCode(200)
+  @ProblemResponse(404, 'No such alert')
+  @ProblemResponse(409, 'The alert changed meanwhile')
+  @ProblemResponse(422, 'The move is not allowed from the alert state')
+  ack(@Param('id') id: string, @Req() request: OfficerRequest): Promise<Alert> {
+    return this.alerts.move(request.user, parseWith(alertIdParam, id, 'id'), 'ack', auditRequestContext(request));
+  }
+
+  @Requires('alerts.ack')
+  @Post(':id/dismiss')
+  @HttpCode(200)
+  @DescribeBody(dismissAlertSchema)
+  @ProblemResponse(404, 'No such alert')
+  @ProblemResponse(409, 'The alert changed meanwhile')
+  @ProblemResponse(422, 'The move is not allowed from the alert state')
+  dismiss(@Param('id') id: string, @Body() body: unknown, @Req() request: OfficerRequest): Promise<Alert> {
+    const { reason, note } = parseWith(dismissAlertSchema, body);
+    return this.alerts.move(request.user, parseWith(alertIdParam, id, 'id'), 'dismiss', auditRequestContext(request), reason, note);
+  }
+
+  @Requires('alerts.ack')
+  @Post(':id/promote')
+  @HttpCode(200)
+  @DescribeBody(promoteAlertSchema)
+  @ProblemResponse(404, 'No such alert')
+  @ProblemResponse(409, 'The alert changed meanwhile')
+  @ProblemResponse(422, 'The move is not allowed from the alert state')
+  promote(@Param('id') id: string, @Body() body: unknown, @Req() request: OfficerRequest): Promise<Alert> {
+    const { note } = parseWith(promoteAlertSchema, body ?? {});
+    return this.alerts.move(request.user, parseWith(alertIdParam, id, 'id'), 'promote', auditRequestContext(request), undefined, note);
+  }
+}
