@@ -24,6 +24,8 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { BackupScheduleService } from './backups/backup-schedule.service';
 import { LoginThrottle } from './auth/login-throttle';
+import { UserAdminService } from './users/user-admin.service';
+import { UserController } from './users/user.controller';
 import { UserRepository } from './auth/user.repository';
 import { ItemController } from './items/item.controller';
 import { ItemRawController } from './items/item-raw.controller';
@@ -37,7 +39,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
-      controllers: [AuthController, ItemController, ItemRawController, AuditController, AlertRuleController, AlertController],
+      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController],
       providers: [
         { provide: ELASTICSEARCH, useValue: deps.es },
         {
@@ -47,6 +49,7 @@ export class ApiModule {
         },
         UserRepository,
         LoginThrottle,
+        UserAdminService,
         AuthService,
         ItemSearchService,
         ItemRawService,
