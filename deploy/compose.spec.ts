@@ -56,6 +56,16 @@ describe('docker-compose.yml', () => {
     expect(nginx).not.toMatch(/location[^{]*metrics/);
   });
 
+  it('trusts the forwarded client address from the dashboard proxy alone, which sends the address it saw', () => {
+    const dashboard = services.dashboard as { networks?: { default?: { ipv4_address?: string } } };
+    expect(services.api.environment!.TRUSTED_PROXIES).toBe(dashboard.networks?.default?.ipv4_address);
+    const nginx = readFileSync(join(root, 'deploy/docker/dashboard.nginx.conf'), 'utf8');
+    for (const location of ['/api/', '/socket.io/']) {
+      expect(nginx).toMatch(new RegExp(`location ${location} \\{[^}]*proxy_set_header X-Forwarded-For \\$remote_addr;`));
+    }
+    expect(nginx).not.toMatch(/proxy_add_x_forwarded_for/);
+  });
+
   it('gives Elasticsearch a snapshot folder (path.repo) on a volume of its own', () => {
     const es = services.elasticsearch as { environment: Record<string, string>; volumes: string[] };
     const repo = es.environment['path.repo'];
