@@ -1,4 +1,4 @@
-import { auditIndex, type AuditEntry, type AuditRecord } from '@liaowang/contract';
+import { auditDocumentId, auditIndex, type AuditEntry, type AuditRecord } from '@liaowang/contract';
 import { randomUUID } from 'node:crypto';
 import { createElasticsearchClient } from '../elasticsearch/elasticsearch.port';
 import { createLogger } from '../logging/logger';
@@ -50,5 +50,25 @@ describe(AuditTrail.name, () => {
     const record = await trail.append({ ...entry('d', 1), before: { a: 1 }, after: { a: 2 }, correlationId: 'c-12345678' });
     const stored = await es.get<AuditRecord>({ index, id: String(record.seq).padStart(19, '0') });
     expect(stored._source).toEqual(record);
+  });
+
+  it('an instance that lived through a restore of an older chain links to the restored head', async () => {
+    const own = `liaowang-audit-test-${randomUUID()}`;
+    await es.indices.create({ index: own, settings: auditIndex.settings, mappings: auditIndex.mappings as never });
+    try {
+      const trail = new AuditTrail(es, logger, own);
+      const kept = await trail.append(entry('e', 1));
+      await trail.append(entry('e', 2));
+      await trail.append(entry('e', 3));
+      // What a restore of a snapshot taken after the first record leaves behind.
+      for (const seq of [2, 3]) await es.delete({ index: own, id: auditDocumentId(seq), refresh: true });
+
+      const next = await trail.append(entry('e', 4));
+      expect(next.seq).toBe(2);
+      expect(next.prevHash).toBe(kept.hash);
+      expect(await verifyAuditChain(es, own)).toEqual({ ok: true, records: 2 });
+    } finally {
+      await es.indices.delete({ index: own, ignore_unavailable: true });
+    }
   });
 });

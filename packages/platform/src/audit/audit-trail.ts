@@ -33,7 +33,7 @@ export class AuditTrail {
 
   private async write(entry: AuditEntry): Promise<AuditRecord> {
     for (let attempt = 1; ; attempt += 1) {
-      const head = this.head ?? (await this.findHead());
+      const head = await this.currentHead();
       const record = sealAuditRecord(entry, head, new Date().toISOString());
       try {
         await this.es.create({ index: this.index, id: auditDocumentId(record.seq), document: record });
@@ -53,6 +53,17 @@ export class AuditTrail {
         this.head = await this.walkForward(taken ? { seq: taken.seq, hash: taken.hash } : head);
       }
     }
+  }
+
+  /**
+   * The cached head if it is still stored as we wrote it, else the head found afresh. One realtime
+   * GET per append keeps an instance that lived through a restore of an older chain from linking
+   * to a record that is no longer there.
+   */
+  private async currentHead(): Promise<AuditHead> {
+    const cached = this.head;
+    if (cached && (await this.get(cached.seq))?.hash === cached.hash) return cached;
+    return this.findHead();
   }
 
   /** The newest record: the highest seq that search sees (refreshed about every second), then forward by realtime GET. */
