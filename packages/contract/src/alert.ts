@@ -84,6 +84,7 @@ export const ALERT_ITEMS_KEPT = 20;
 /** GET /api/v1/alerts: newest first; `cursor` pages to older alerts (those with a lower cursor). */
 export const alertListQueryFields = z.object({
   state: z.enum(ALERT_STATES).optional(),
+  ruleId: z.string().trim().min(1).max(100).optional(),
   cursor: z.coerce.number().int().min(0).optional(),
   size: z.coerce.number().int().min(1).max(200).default(50),
 });

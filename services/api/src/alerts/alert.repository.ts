@@ -21,6 +21,7 @@ export class AlertRepository {
   async list(query: AlertListQuery): Promise<Alert[]> {
     const filter = [
       ...(query.state ? [{ term: { state: query.state } }] : []),
+      ...(query.ruleId ? [{ term: { ruleId: query.ruleId } }] : []),
       ...(query.cursor !== undefined ? [{ range: { cursor: { lt: query.cursor } } }] : []),
     ];
     const result = await this.es.search<Alert>({
