@@ -42,6 +42,11 @@ export const PERMISSIONS = {
   'cases.transition': { kind: 'write', roles: ['duty_officer', 'responder', 'leader'], description: 'open a case and move it through its stages' },
   'statements.signoff.major': { kind: 'write', roles: ['leader'], description: 'sign off a statement on a major or especially major case' },
   'roster.manage': { kind: 'write', roles: ['admin'], description: 'edit the duty roster' },
+  'escalation.manage': {
+    kind: 'write',
+    roles: ['admin'],
+    description: 'edit the escalation policy and the outbound notice channels, read the delivery record',
+  },
 } as const satisfies Record<string, ActionDefinition>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,10 +1,15 @@
 import { alertRulesIndex, alertRuleVersionsIndex } from './alert-rules.index';
 import { alertsIndex } from './alerts.index';
 import { auditIndex } from './audit.index';
+import { escalationPolicyIndex } from './escalation-policy.index';
+import { escalationTimersIndex } from './escalation-timers.index';
 import type { IndexTemplateDefinition } from './index-template';
 import { itemsIndex } from './items.index';
 import { loginAttemptsIndex } from './login-attempts.index';
+import { notifyChannelsIndex } from './notify-channels.index';
+import { notifyDeliveriesIndex } from './notify-deliveries.index';
 import { sessionsIndex } from './sessions.index';
+import { silencesIndex } from './silences.index';
 import { usersIndex } from './users.index';
 
 /** Every index template of the system; a new template joins here (a test checks). */
@@ -17,6 +22,11 @@ export const ALL_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = [
   alertRulesIndex,
   alertRuleVersionsIndex,
   alertsIndex,
+  escalationPolicyIndex,
+  escalationTimersIndex,
+  silencesIndex,
+  notifyChannelsIndex,
+  notifyDeliveriesIndex,
 ];
 
 /** The templates whose indices are data of record: what backup snapshots and restore brings back. */

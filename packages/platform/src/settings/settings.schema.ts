@@ -48,6 +48,10 @@ export const settingsShape = {
     .refine((s) => s === 'off' || /^\S+(\s+\S+){4,5}$/.test(s.trim()), 'expected a cron expression of 5 or 6 fields, or "off"'),
   BACKUP_RETAIN: z.coerce.number().int().min(1).max(1000).default(14),
   ALERT_RULES_RELOAD_SECONDS: z.coerce.number().min(0.5).max(3600).default(5),
+  ESCALATION_TICK_SECONDS: z.coerce.number().min(0.2).max(3600).default(5),
+  PUBLIC_URL: z.string().url().optional(),
+  NOTIFY_TIMEOUT_SECONDS: z.coerce.number().min(0.2).max(120).default(5),
+  NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
 } as const;
 
 export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { default?: string }> = {
@@ -87,6 +91,10 @@ export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { def
     description: 'How often the alert evaluator looks for changed rules (it recompiles only when a rule changed)',
     default: '5',
   },
+  ESCALATION_TICK_SECONDS: { description: 'How often every API instance looks for due escalation timers (fractions allowed)', default: '5' },
+  PUBLIC_URL: { description: 'Address of the dashboard as people reach it, for links in outbound notices', default: '(no link)' },
+  NOTIFY_TIMEOUT_SECONDS: { description: 'Timeout of one attempt to deliver an outbound notice', default: '5' },
+  NOTIFY_ATTEMPTS: { description: 'Attempts per outbound notice before it is recorded as failed (back-off between them)', default: '3' },
 };
 
 export const settingsSchema = z.object(settingsShape);
