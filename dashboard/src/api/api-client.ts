@@ -10,7 +10,7 @@ import {
 import { ApiError, NetworkError, isAbortError } from './api-error';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   body?: unknown;
   token?: string;
   signal?: AbortSignal;
@@ -56,6 +56,8 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   if (!response.ok) {
     throw new ApiError(response.status, await readProblem(response), parseRetryAfter(response.headers.get('retry-after')));
   }
+  // 204 No Content (sign-out) has no body to read.
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 

@@ -3,6 +3,7 @@ import { AlertsProvider } from '../features/alerts/alerts.provider';
 import { AuditPage } from '../features/audit/audit.page';
 import { LiveItemsProvider } from '../features/live-items/live-items.provider';
 import { LiveItemsPage } from '../features/live-items/live-items.page';
+import { UsersPage } from '../features/users/users.page';
 import { AppHeader } from './app-header';
 import { LiveConnectionProvider } from './live-connection';
 import { useSignedIn } from './auth-context';
@@ -12,6 +13,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   live: LiveItemsPage,
   alerts: AlertInboxPage,
   audit: AuditPage,
+  users: UsersPage,
 };
 
 /** Signed-in frame: header plus the current page. The live connection spans all pages and features. */

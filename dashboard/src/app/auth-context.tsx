@@ -1,9 +1,22 @@
+import type { SessionEndReason } from '@liaowang/contract';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createApiClient, type ApiClient } from '../api/api-client';
 import { clearSession, isExpired, loadSession, saveSession, type Session } from '../features/auth/session-store';
 
 /** Why the user is looking at the sign-in page, shown there as a notice. */
-export type SignOutReason = 'expired' | 'signedOut';
+export type SignOutReason = 'expired' | 'signedOut' | 'revoked' | 'idle' | 'disabled' | 'roleChanged';
+
+// What the sign-in page tells the user when the server ended the session (socket `session:ended`).
+const ENDED_NOTICE: Record<SessionEndReason, SignOutReason> = {
+  'invalid-token': 'expired',
+  expired: 'expired',
+  'unknown-session': 'revoked',
+  revoked: 'revoked',
+  idle: 'idle',
+  'unknown-user': 'disabled',
+  'user-disabled': 'disabled',
+  'role-changed': 'roleChanged',
+};
 
 interface AuthState {
   session: Session | null;
@@ -61,6 +74,9 @@ export interface SignedIn {
   api: ApiClient;
   /** Ends the session because the server refused the token (401 or socket `unauthorized`). */
   expire(): void;
+  /** The server said the session ended (socket `session:ended`): back to sign-in with the reason. */
+  end(reason: SessionEndReason): void;
+  /** Revokes the session on the server (R-SEC-3), then returns to sign-in. */
   signOut(): void;
 }
 
@@ -71,7 +87,17 @@ export function useSignedIn(): SignedIn {
   const expire = useCallback(() => signOut('expired'), [signOut]);
   const api = useMemo(() => createApiClient(token, expire), [token, expire]);
   const value = useMemo(
-    () => (session ? { session, api, expire, signOut: () => signOut('signedOut') } : null),
+    () =>
+      session
+        ? {
+            session,
+            api,
+            expire,
+            end: (reason: SessionEndReason) => signOut(ENDED_NOTICE[reason]),
+            // Signed out locally even if the server cannot be reached: the token is dropped either way.
+            signOut: () => void api.call('/auth/logout', { method: 'POST' }).catch(() => undefined).finally(() => signOut('signedOut')),
+          }
+        : null,
     [session, api, expire, signOut],
   );
   if (!value) throw new Error('useSignedIn without a session');

@@ -20,11 +20,13 @@ const LiveConnectionContext = createContext<LiveConnection | null>(null);
  * (items, alerts). The shell is keyed by the token, so a new sign-in builds a new socket.
  */
 export function LiveConnectionProvider({ children }: { children: ReactNode }) {
-  const { session, expire } = useSignedIn();
+  const { session, expire, end } = useSignedIn();
   const [socket] = useState(() => createLiveSocket(session.token));
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const expireRef = useRef(expire);
   expireRef.current = expire;
+  const endRef = useRef(end);
+  endRef.current = end;
 
   // Children subscribe in their own effects, which run before this one: every listener is in
   // place before the first `connect`.
@@ -47,12 +49,16 @@ export function LiveConnectionProvider({ children }: { children: ReactNode }) {
       // so try once; a refused handshake then ends the session via connect_error.
       if (reason === 'io server disconnect') socket.connect();
     };
+    // R-SEC-3: signed out elsewhere, revoked, idle, disabled or re-roled; the server closes next.
+    const onSessionEnded = ({ reason }: { reason: Parameters<typeof end>[0] }) => endRef.current(reason);
+    socket.on('session:ended', onSessionEnded);
     socket.on('connect', onConnect);
     socket.on('connect_error', onConnectError);
     socket.on('disconnect', onDisconnect);
     socket.connect();
     return () => {
       window.clearTimeout(retryTimer);
+      socket.off('session:ended', onSessionEnded);
       socket.off('connect', onConnect);
       socket.off('connect_error', onConnectError);
       socket.off('disconnect', onDisconnect);
