@@ -3,6 +3,7 @@ export * from './alert-rule';
 export * from './api';
 export * from './audit';
 export * from './backups';
+export * from './duty';
 export * from './enriched-item';
 export * from './enrichment';
 export * from './escalation';

@@ -47,6 +47,8 @@ export const PERMISSIONS = {
     roles: ['admin'],
     description: 'edit the escalation policy and the outbound notice channels, read the delivery record',
   },
+  'duty.read': { kind: 'read', roles: EVERY_ROLE, description: 'see the roster, who is on watch and the shift handovers' },
+  'duty.handover': { kind: 'write', roles: ['duty_officer'], description: 'write a shift handover note and confirm an incoming one' },
 } as const satisfies Record<string, ActionDefinition>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -10,9 +10,13 @@ import {
   ALL_TOPICS,
   AUDIT_INDEX_NAME,
   auditIndex,
+  HANDOVERS_INDEX_NAME,
+  handoversIndex,
   itemsIndex,
   LOGIN_ATTEMPTS_INDEX_NAME,
   loginAttemptsIndex,
+  ROSTER_INDEX_NAME,
+  rosterIndex,
   SESSIONS_INDEX_NAME,
   sessionsIndex,
   usersIndex,
@@ -60,6 +64,8 @@ export async function createApiApp(settings: Settings): Promise<INestApplication
     [alertRulesIndex, ALERT_RULES_INDEX_NAME],
     [alertRuleVersionsIndex, ALERT_RULE_VERSIONS_INDEX_NAME],
     [alertsIndex, ALERTS_INDEX_NAME],
+    [rosterIndex, ROSTER_INDEX_NAME],
+    [handoversIndex, HANDOVERS_INDEX_NAME],
   ] as const) {
     await ensureIndexTemplate(es, template);
     await ensureIndex(es, index);

@@ -23,6 +23,9 @@ import { AuditQueryService } from './audit/audit-query.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { BackupScheduleService } from './backups/backup-schedule.service';
+import { DutyController } from './duty/duty.controller';
+import { DUTY_PROVIDERS } from './duty/duty.providers';
+import { RosterController } from './duty/roster.controller';
 import { LoginThrottle } from './auth/login-throttle';
 import { UserAdminService } from './users/user-admin.service';
 import { UserController } from './users/user.controller';
@@ -39,7 +42,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
-      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController],
+      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController],
       providers: [
         { provide: ELASTICSEARCH, useValue: deps.es },
         {
@@ -62,6 +65,7 @@ export class ApiModule {
         AlertLiveService,
         LiveGateway,
         BackupScheduleService,
+        ...DUTY_PROVIDERS,
       ],
     };
   }

@@ -3,11 +3,13 @@ import { alertsIndex } from './alerts.index';
 import { auditIndex } from './audit.index';
 import { escalationPolicyIndex } from './escalation-policy.index';
 import { escalationTimersIndex } from './escalation-timers.index';
+import { handoversIndex } from './handovers.index';
 import type { IndexTemplateDefinition } from './index-template';
 import { itemsIndex } from './items.index';
 import { loginAttemptsIndex } from './login-attempts.index';
 import { notifyChannelsIndex } from './notify-channels.index';
 import { notifyDeliveriesIndex } from './notify-deliveries.index';
+import { rosterIndex } from './roster.index';
 import { sessionsIndex } from './sessions.index';
 import { silencesIndex } from './silences.index';
 import { usersIndex } from './users.index';
@@ -27,6 +29,8 @@ export const ALL_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = [
   silencesIndex,
   notifyChannelsIndex,
   notifyDeliveriesIndex,
+  rosterIndex,
+  handoversIndex,
 ];
 
 /** The templates whose indices are data of record: what backup snapshots and restore brings back. */
