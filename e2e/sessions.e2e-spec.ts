@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import {
   LIVE_NAMESPACE,
+  type AuditPage,
   type ClientToServerEvents,
   type LoginResponse,
   type Role,
@@ -164,6 +165,37 @@ describe('sessions, sign-in throttle and user administration on the real stack',
     expect(await (await call('POST', `/api/v1/users/${username}/sessions/revoke`, adminToken)).json()).toEqual({ revoked: 1 });
     expect((await me(fourth.token)).status).toBe(401);
     expect(await (await call('GET', `/api/v1/users/${username}/sessions`, adminToken)).json()).toEqual([]);
+  });
+
+  it('audits sign-in, failed sign-in, sign-out and every user change, with before/after but never a hash', async () => {
+    const { username, password } = await newUser('responder');
+    expect((await login(username, 'wrong-password-123')).status).toBe(401);
+    const { token } = await signIn(username, password);
+    expect((await call('POST', '/api/v1/auth/logout', token)).status).toBe(204);
+    expect((await call('PATCH', `/api/v1/users/${username}`, adminToken, { role: 'leader' })).status).toBe(200);
+    expect((await call('POST', `/api/v1/users/${username}/password`, adminToken, { password: 'another-password-9' })).status).toBe(200);
+    expect((await call('POST', `/api/v1/users/${username}/sessions/revoke`, adminToken)).status).toBe(200);
+
+    // Appended before the answer: no waiting for the records beyond the search refresh.
+    const trail = async (query: string) => {
+      await new Promise((r) => setTimeout(r, 1100));
+      return ((await (await call('GET', `/api/v1/audit?${query}`, adminToken)).json()) as AuditPage).records;
+    };
+    const aboutUser = await trail(`targetType=user&targetId=${username}&size=50`);
+    expect(aboutUser.map((r) => r.action).reverse()).toEqual([
+      'users.create',
+      'auth.login.failed',
+      'users.update',
+      'users.password.reset',
+      'users.sessions.revoke',
+    ]);
+    const failed = aboutUser.find((r) => r.action === 'auth.login.failed')!;
+    expect(failed).toMatchObject({ actor: { username, role: 'unknown' }, outcome: 'failure', clientAddress: '127.0.0.1' });
+    const update = aboutUser.find((r) => r.action === 'users.update')!;
+    expect(update).toMatchObject({ actor: { username: 'admin', role: 'admin' }, before: { role: 'responder' }, after: { role: 'leader' } });
+    expect(JSON.stringify(aboutUser)).not.toMatch(/passwordHash|argon2/);
+    const own = await trail(`actor=${username}&size=50`);
+    expect(own.map((r) => r.action).sort()).toEqual(['auth.login', 'auth.login.failed', 'auth.logout']);
   });
 
   it('closes the open sockets of a disabled user: at once on this instance, within the re-check period on another', async () => {
