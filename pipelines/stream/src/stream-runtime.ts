@@ -19,6 +19,7 @@ import {
 import { startAlertEvaluatorStage } from './alerts/alert-evaluator.stage';
 import { startAlertRecorderStage } from './alerts/alert-recorder.stage';
 import { elasticsearchRuleSource, RuleBook } from './alerts/rule-book';
+import { withoutSilencedRules } from './alerts/silenced-rules';
 import { startEnricherStage } from './enricher/enricher.stage';
 import { startIndexerStage } from './indexer/indexer.stage';
 import { startMetricsServer } from './metrics-server';
@@ -47,7 +48,7 @@ export async function startStream(settings: Settings, stages: readonly StreamSta
     await ensureIndexTemplate(es, alertRulesIndex);
     await ensureIndex(es, ALERT_RULES_INDEX_NAME);
     const ruleLogger = logger.child({ stage: 'alert-evaluator' });
-    ruleBook = new RuleBook(elasticsearchRuleSource(es), ruleLogger, (compiled, skipped) => {
+    ruleBook = new RuleBook(withoutSilencedRules(elasticsearchRuleSource(es), es), ruleLogger, (compiled, skipped) => {
       metrics.alertRules.set({ state: 'compiled' }, compiled);
       metrics.alertRules.set({ state: 'skipped' }, skipped);
     });

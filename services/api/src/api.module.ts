@@ -25,6 +25,7 @@ import { AuthService } from './auth/auth.service';
 import { BackupScheduleService } from './backups/backup-schedule.service';
 import { DutyController } from './duty/duty.controller';
 import { DUTY_PROVIDERS } from './duty/duty.providers';
+import { ESCALATION_CONTROLLERS, ESCALATION_PROVIDERS } from './escalation/escalation.providers';
 import { RosterController } from './duty/roster.controller';
 import { LoginThrottle } from './auth/login-throttle';
 import { UserAdminService } from './users/user-admin.service';
@@ -42,7 +43,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
-      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController],
+      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController, ...ESCALATION_CONTROLLERS],
       providers: [
         { provide: ELASTICSEARCH, useValue: deps.es },
         {
@@ -66,6 +67,7 @@ export class ApiModule {
         LiveGateway,
         BackupScheduleService,
         ...DUTY_PROVIDERS,
+        ...ESCALATION_PROVIDERS,
       ],
     };
   }
