@@ -1,4 +1,4 @@
-import type { AuditPage, DutyNow, Handover, Problem, RosterView, ShiftInput, UserAccount } from '@liaowang/contract';
+import type { AuditPage, DutyNow, Handover, HandoverPreview, Problem, RosterView, ShiftInput, UserAccount } from '@liaowang/contract';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { callApi, createRule, postMention, uniqueKeyword, waitForAlerts } from './support/alert-flow';
 import { eventually, startTestSystem, type TestSystem } from './support/test-system';
@@ -177,6 +177,11 @@ describe('duty roster, watch and handover on the real stack', () => {
     await postMention(system, `网传${keyword}事件，请核实`);
     const [alert] = await waitForAlerts(system, duty, rule.id, 1);
     expect((await callApi(system.apiUrl, duty, 'POST', `/api/v1/alerts/${alert.id}/ack`, {})).status).toBe(200);
+
+    // The officer sees the summary before writing the note.
+    const preview = (await (await callApi(system.apiUrl, duty, 'GET', '/api/v1/duty/handovers/preview')).json()) as HandoverPreview;
+    expect(preview).toMatchObject({ shift: { dutyOfficer: 'duty' }, incoming: incoming.username });
+    expect(preview.summary.alertsByRule).toContainEqual({ ruleId: rule.id, name: rule.name, count: 1 });
 
     const written = await callApi(system.apiUrl, duty, 'POST', '/api/v1/duty/handovers', { note: '夜间无重大舆情，交接测试告警已确认。' });
     expect(written.status).toBe(201);

@@ -150,11 +150,18 @@ export interface ShiftSummary {
 
 export const HANDOVER_STATES = ['written', 'confirmed'] as const;
 
+/** GET /api/v1/duty/handovers/preview: what a handover written now would carry. */
+export interface HandoverPreview {
+  shift: Shift;
+  incoming?: string;
+  summary: ShiftSummary;
+}
+
 /** A handover of record (handovers index). */
 export interface Handover {
   id: string;
   state: (typeof HANDOVER_STATES)[number];
-  shift?: Shift;
+  shift: Shift;
   note: string;
   writtenBy: string;
   writtenAt: string;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { handoverCreateSchema, handoverListQueryFields, type DutyNow, type Handover, type SessionUser } from '@liaowang/contract';
+import { handoverCreateSchema, handoverListQueryFields, type DutyNow, type Handover, type HandoverPreview, type SessionUser } from '@liaowang/contract';
 import { auditRequestContext, DescribeBody, DescribeQuery, parseWith, ProblemResponse, Requires, type CorrelatedRequest } from '@liaowang/platform';
 import { z } from 'zod';
 import { HandoverService } from './handover.service';
@@ -29,6 +29,14 @@ export class DutyController {
   @DescribeQuery(handoverListQueryFields)
   list(@Query() query: unknown): Promise<Handover[]> {
     return this.handovers.list(parseWith(handoverListQueryFields, query, 'query').limit);
+  }
+
+  /** The outgoing shift and its summary so far, for the officer writing the note; stores nothing. */
+  @Requires('duty.read')
+  @Get('handovers/preview')
+  @ProblemResponse(422, 'The roster has no shift to hand over')
+  preview(): Promise<HandoverPreview> {
+    return this.handovers.preview();
   }
 
   /** The outgoing officer's note, stored with a summary of the shift generated now. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Handover, SessionUser } from '@liaowang/contract';
+import type { Handover, HandoverPreview, SessionUser } from '@liaowang/contract';
 import { AUDIT_TRAIL, ProblemException, type AuditRequestContext, type AuditTrail } from '@liaowang/platform';
 import { randomUUID } from 'node:crypto';
 import { HandoverRepository, HandoverVersionConflict } from './handover.repository';
@@ -25,8 +25,8 @@ export class HandoverService {
     return this.handovers.newest(limit);
   }
 
-  async create(writer: SessionUser, note: string, context: AuditRequestContext): Promise<Handover> {
-    const now = new Date();
+  /** What a handover written now would carry: the outgoing shift, the incoming officer, the summary so far. */
+  async preview(now = new Date()): Promise<HandoverPreview> {
     const iso = now.toISOString();
     const [covering, ended, upcoming] = await Promise.all([
       this.roster.overlapping(iso, new Date(now.getTime() + 1).toISOString()),
@@ -36,15 +36,22 @@ export class HandoverService {
     // The shift being handed over: the one on now, or, in a gap, the one that ended last.
     const shift = shiftAt(covering, now) ?? ended;
     if (!shift) throw brokenRule('handover-no-shift', 'note', 'the roster has no shift on now or before now to hand over');
+    return {
+      shift,
+      ...(upcoming ? { incoming: upcoming.dutyOfficer } : {}),
+      summary: await this.summaries.summarize(shift.startsAt, inShanghai(now)),
+    };
+  }
+
+  async create(writer: SessionUser, note: string, context: AuditRequestContext): Promise<Handover> {
+    const now = new Date();
     const handover: Handover = {
       id: `handover-${randomUUID()}`,
       state: 'written',
-      shift,
       note,
       writtenBy: writer.username,
       writtenAt: inShanghai(now),
-      ...(upcoming ? { incoming: upcoming.dutyOfficer } : {}),
-      summary: await this.summaries.summarize(shift.startsAt, inShanghai(now)),
+      ...(await this.preview(now)),
     };
     await this.handovers.create(handover);
     await this.record(writer, 'duty.handover.create', handover, context);
