@@ -1,3 +1,4 @@
+import { AlertRulesPage } from '../features/alert-rules/alert-rules.page';
 import { AlertInboxPage } from '../features/alerts/alert-inbox.page';
 import { AlertsProvider } from '../features/alerts/alerts.provider';
 import { AuditPage } from '../features/audit/audit.page';
@@ -12,6 +13,7 @@ import { DEFAULT_ROUTE, routesFor, useHashRoute, type Route } from './use-hash-r
 const PAGES: Record<Route, () => React.JSX.Element> = {
   live: LiveItemsPage,
   alerts: AlertInboxPage,
+  rules: AlertRulesPage,
   audit: AuditPage,
   users: UsersPage,
 };

@@ -1,0 +1,20 @@
+import { EMPTY_RULE_FORM, formOfRule, ruleInputOfForm } from './rule-form';
+
+describe(ruleInputOfForm.name, () => {
+  it('sends only the conditions filled in', () => {
+    const input = ruleInputOfForm({ ...EMPTY_RULE_FORM, name: ' 停水谣言 ', keywords: ' 停水 AND 江城 ', rumorRiskAtLeast: '0.8' });
+    expect(input).toEqual({ name: '停水谣言', severity: 'medium', enabled: true, match: { keywords: '停水 AND 江城', rumorRiskAtLeast: 0.8 }, repeatMinutes: 30 });
+  });
+
+  it('splits watched names on new lines and Chinese or Latin commas, and reads quiet hours only when both ends are set', () => {
+    const input = ruleInputOfForm({ ...EMPTY_RULE_FORM, watchedNames: '江城发布\n江城公安，江城交警、 ', quietFrom: '22:00', quietTo: '' });
+    expect(input.match.watchedNames).toEqual(['江城发布', '江城公安', '江城交警']);
+    expect(input.quietHours).toBeUndefined();
+  });
+
+  it('round-trips a stored rule', () => {
+    const input = ruleInputOfForm({ ...EMPTY_RULE_FORM, name: 'r', impostorReportsOnly: true, quietFrom: '23:00', quietTo: '06:30', repeatMinutes: '0' });
+    const stored = { ...input, id: 'x', version: 2, enabled: true, repeatMinutes: 0, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '' } as Parameters<typeof formOfRule>[0];
+    expect(ruleInputOfForm(formOfRule(stored))).toEqual(input);
+  });
+});
