@@ -180,6 +180,24 @@ describe('alert evaluation: HTTP intake → enriched topic → evaluator → tri
     expect((await alertsOf(ruleId)).length).toBe(2);
   });
 
+  it('never overwrites a state move made meanwhile when it groups a match into the alert', async () => {
+    const ruleId = `rule-${randomUUID()}`;
+    const word = marker();
+    await saveRule(ruleId, 1, { match: { keywords: word }, repeatMinutes: 30 });
+    const author = `a-${randomUUID()}`;
+    await rulesInForce(author);
+    await post(author, `${word}第一条`);
+    const [raised] = await alertWith(ruleId, (alerts) => alerts.length === 1, 'the alert');
+    // What the API does on an ack, while the recorder still holds the alert as it wrote it.
+    const acknowledged: Alert = { ...raised, state: 'acknowledged', timeline: [...raised.timeline, { at: new Date().toISOString(), type: 'acknowledged', by: 'duty' }] };
+    await es.index({ index: ALERTS_INDEX_NAME, id: raised.id, document: acknowledged, refresh: true });
+
+    await post(author, `${word}第二条`);
+    const [alert] = await alertWith(ruleId, (alerts) => alerts[0]?.count === 2, 'the second match counted in');
+    expect(alert.state).toBe('acknowledged');
+    expect(alert.timeline.map((t) => t.type)).toEqual(['raised', 'acknowledged']);
+  });
+
   it('loses no trigger and counts none twice across a restart of the recorder, even when triggers are read again', async () => {
     const ruleId = `rule-${randomUUID()}`;
     const word = marker();
