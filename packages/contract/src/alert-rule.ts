@@ -6,6 +6,15 @@ import { ITEM_KINDS } from './item';
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/**
+ * Rumor-risk threshold that a seeded rule and the rule editor start from. From bench/alert-rates.js
+ * (docs/BENCHMARKS.md, "Alert rates by rumor-risk threshold"): at 0.90 a rumor-risk rule flags 3.0 %
+ * of the simulator's official notices (0.85: 9.6 %, 0.80: 17.2 %) and 19 per 1,000 everyday Weibo
+ * posts (0.80: 43), while it still catches every simulated rumor-like post and 52 % of the CED dev
+ * rumors at 1.1 % of its non-rumors: below 0.90 the night shift would be flooded with notices.
+ */
+export const DEFAULT_RUMOR_ALERT_THRESHOLD = 0.9;
+
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm (Asia/Shanghai)');
 
 export const alertRuleMatchSchema = z
