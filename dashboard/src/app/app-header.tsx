@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAlerts } from '../features/alerts/alerts.provider';
+import { OnWatch } from '../features/duty/on-watch';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { formatDateTime } from '../time/format-time';
 import { useNow } from '../time/use-now';
@@ -32,6 +33,7 @@ export function AppHeader({ route }: { route: Route }) {
         ))}
       </nav>
       <div className="app-header__right">
+        <OnWatch />
         <span className="app-header__clock" data-testid="clock">
           {t('app.clock', { time: formatDateTime(new Date(now).toISOString()) })}
         </span>

@@ -5,6 +5,8 @@ import { AuditPage } from '../features/audit/audit.page';
 import { LiveItemsProvider } from '../features/live-items/live-items.provider';
 import { LiveItemsPage } from '../features/live-items/live-items.page';
 import { UsersPage } from '../features/users/users.page';
+import { HandoverPage } from '../features/duty/handover.page';
+import { RosterPage } from '../features/duty/roster.page';
 import { AppHeader } from './app-header';
 import { LiveConnectionProvider } from './live-connection';
 import { useSignedIn } from './auth-context';
@@ -16,6 +18,8 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   rules: AlertRulesPage,
   audit: AuditPage,
   users: UsersPage,
+  roster: RosterPage,
+  handover: HandoverPage,
 };
 
 /** Signed-in frame: header plus the current page. The live connection spans all pages and features. */
