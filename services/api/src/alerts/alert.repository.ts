@@ -65,7 +65,9 @@ export class AlertRepository {
         document: alert,
         if_seq_no: from.seqNo,
         if_primary_term: from.primaryTerm,
-        refresh: 'wait_for',
+        // Searchable at once: the officer's next list and every replay must see the move, and
+        // waiting for the periodic refresh would hold the key press up to a second.
+        refresh: true,
       });
     } catch (error) {
       if ((error as { meta?: { statusCode?: number } }).meta?.statusCode === 409) throw new AlertVersionConflict(alert.id);
