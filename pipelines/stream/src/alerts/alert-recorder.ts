@@ -42,7 +42,7 @@ interface Pending<S> {
 export class AlertRecorder {
   private readonly latest = new Map<string, Known>();
 
-  constructor(private readonly repository: AlertRepository) {}
+  constructor(private readonly repository: Pick<AlertRepository, 'latestOfGroup' | 'write'>) {}
 
   async record<S>(triggers: readonly OffsetTrigger<S>[], now: Date): Promise<RecordOutcome<S>> {
     const counts = { new: 0, grouped: 0, duplicate: 0 };
@@ -60,11 +60,13 @@ export class AlertRecorder {
       const outcome = groupTrigger(current?.alert, trigger, offset, now);
       if (outcome.outcome === 'duplicate') {
         counts.duplicate++;
-        // Written before a crash, perhaps never published: publish the state once more
-        // (consumers drop a repeat by alert id and updatedAt) rather than lose its event.
+        // Written before a crash, perhaps never published, and which event was lost is not
+        // known: announce it as new (consumers drop a cursor they have) and, if it was grouped
+        // into since, its state as updated, rather than lose either.
         const known = current?.known;
         if (known && !known.published && offset === known.alert.lastTriggerOffset) {
-          republished.push({ event: known.alert.cursor === offset ? 'new' : 'updated', alert: known.alert });
+          republished.push({ event: 'new', alert: known.alert });
+          if (known.alert.lastTriggerOffset !== known.alert.cursor) republished.push({ event: 'updated', alert: known.alert });
           known.published = true;
         }
         continue;
