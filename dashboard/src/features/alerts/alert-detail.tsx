@@ -1,6 +1,7 @@
 import { ALERT_MOVES, type Alert, type AlertMove } from '@liaowang/contract';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../time/format-time';
+import { describeTimelineDetail } from './timeline-detail';
 
 export function canMove(alert: Alert, move: AlertMove): boolean {
   return (ALERT_MOVES[move].from as readonly string[]).includes(alert.state);
@@ -58,13 +59,16 @@ export function AlertDetail({ alert, mayHandle, onMove }: { alert: Alert; mayHan
       </ul>
       <h3>{t('alerts.timeline')}</h3>
       <ol className="alert-detail__timeline">
-        {alert.timeline.map((event, index) => (
-          <li key={index}>
-            <time>{formatDateTime(event.at)}</time> {t(`alerts.event.${event.type}`)}
-            {event.by && ` · ${event.by}`}
-            {event.detail && ` · ${event.detail}`}
-          </li>
-        ))}
+        {alert.timeline.map((event, index) => {
+          const detail = describeTimelineDetail(event, t);
+          return (
+            <li key={index}>
+              <time>{formatDateTime(event.at)}</time> {t(`alerts.event.${event.type}`)}
+              {event.by && ` · ${event.by}`}
+              {detail && ` · ${detail}`}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );
