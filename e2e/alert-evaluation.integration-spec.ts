@@ -3,15 +3,17 @@ import {
   ALERTS_INDEX_NAME,
   alertsTopic,
   alertTriggersTopic,
+  itemsEnrichedTopic,
   type Alert,
   type AlertEvent,
   type AlertRule,
   type AlertTrigger,
 } from '@liaowang/contract';
-import { createElasticsearchClient } from '@liaowang/platform';
+import { createElasticsearchClient, createLogger, KafkaPort } from '@liaowang/platform';
 import { ALERT_RECORDER_GROUP, startStream, type StreamRuntime } from '@liaowang/stream';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { collectDeadLetters } from './support/dead-letters';
 import { eventually, startTestSystem, type TestSystem } from './support/test-system';
 import { TopicTap } from './support/topic-tap';
 
@@ -196,6 +198,23 @@ describe('alert evaluation: HTTP intake → enriched topic → evaluator → tri
     const [alert] = await alertWith(ruleId, (alerts) => alerts[0]?.count === 2, 'the second match counted in');
     expect(alert.state).toBe('acknowledged');
     expect(alert.timeline.map((t) => t.type)).toEqual(['raised', 'acknowledged']);
+  });
+
+  it('dead-letters unreadable messages of both alert stages with the reason', async () => {
+    const kafka = new KafkaPort(system.settings.KAFKA_BROKERS, 'alert-test', createLogger('test', 'silent'));
+    const key = `alert-dlq-${randomUUID()}`;
+    try {
+      const letters = collectDeadLetters(system.settings.KAFKA_BROKERS, key, 3);
+      await kafka.sendRaw(alertTriggersTopic.name, [{ key, value: JSON.stringify({ ruleId: 'x' }) }]);
+      await kafka.sendRaw(itemsEnrichedTopic.name, [{ key, value: '{"id": ' }]);
+      const byStage = Object.fromEntries((await letters).map((l) => [l.stage, l]));
+      expect(Object.keys(byStage).sort()).toEqual(['alert-evaluator', 'alert-recorder', 'indexer']);
+      expect(byStage['alert-recorder'].reason).toMatch(/^schema: .*groupKey/);
+      expect(byStage['alert-recorder'].sourceTopic).toBe(alertTriggersTopic.name);
+      expect(byStage['alert-evaluator'].reason).toMatch(/^invalid JSON/);
+    } finally {
+      await kafka.disconnect();
+    }
   });
 
   it('loses no trigger and counts none twice across a restart of the recorder, even when triggers are read again', async () => {
