@@ -41,20 +41,22 @@ class ThingModule {}
 class BareModule {}
 
 const options = { service: 'test', description: 'test' };
+type Operation = Record<string, unknown> & { responses?: Record<string, unknown>; security?: unknown; requestBody?: unknown };
 
 describe(createOpenApiDocument.name, () => {
   it('writes the roles of the permission table, the security and the problem answers', async () => {
     const document = await openApiDocumentOf(ThingModule, options);
-    const one = document.paths['/things/{id}'].get;
+    // Our extensions are not in the OpenAPI types: read the operations as plain records.
+    const one = document.paths['/things/{id}'].get as Operation | undefined;
     expect(one?.['x-liaowang-roles']).toEqual(rolesFor('users.manage'));
     expect(one?.['x-liaowang-action']).toBe('users.manage');
     expect(Object.keys(one?.responses ?? {}).sort()).toEqual(['200', '401', '403', '404']);
-    const push = document.paths['/things'].post;
+    const push = document.paths['/things'].post as Operation | undefined;
     expect(push?.['x-liaowang-roles']).toEqual(['duty_officer', 'admin']);
     expect(push?.security).toEqual(expect.arrayContaining([{ session: [] }, { 'intake-key': [] }]));
     expect(Object.keys(push?.responses ?? {}).sort()).toEqual(['201', '400', '401', '403']);
     expect(JSON.stringify(push?.requestBody)).toContain('"minLength":1');
-    const open = document.paths['/things/open'].post;
+    const open = document.paths['/things/open'].post as Operation | undefined;
     expect(open?.['x-liaowang-roles']).toEqual(['public']);
     expect(Object.keys(open?.responses ?? {})).toEqual(['200', '429']);
     expect(JSON.stringify(open)).not.toContain('x-liaowang-problem');
