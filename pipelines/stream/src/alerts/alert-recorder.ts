@@ -19,6 +19,9 @@ export interface RecordOutcome<S> {
   counts: { new: number; grouped: number; duplicate: number };
 }
 
+// Groups remembered; a forgotten one is read from the index again (stories will make many groups).
+const GROUPS_KEPT = 10_000;
+
 interface Known extends StoredAlert {
   // Whether this process published the state it holds; not so for one read back after a restart.
   published: boolean;
@@ -93,7 +96,7 @@ export class AlertRecorder {
     results.forEach((result, i) => {
       const { alert, created, sources } = writes[i];
       if (result.status === 'written') {
-        this.latest.set(alert.groupKey, { ...result.stored, published: true });
+        this.remember(alert.groupKey, { ...result.stored, published: true });
         events.push({ event: created ? 'new' : 'updated', alert });
         return;
       }
@@ -112,7 +115,14 @@ export class AlertRecorder {
     const stored = await this.repository.latestOfGroup(groupKey);
     if (!stored) return undefined;
     const known = { ...stored, published: false };
-    this.latest.set(groupKey, known);
+    this.remember(groupKey, known);
     return known;
+  }
+
+  private remember(groupKey: string, known: Known): void {
+    // Re-inserted, so the map's order is least recently written first.
+    this.latest.delete(groupKey);
+    this.latest.set(groupKey, known);
+    if (this.latest.size > GROUPS_KEPT) this.latest.delete(this.latest.keys().next().value!);
   }
 }
