@@ -3,6 +3,8 @@ export * from './alert-rule';
 export * from './api';
 export * from './audit';
 export * from './backups';
+export * from './case';
+export * from './case-statement';
 export * from './duty';
 export * from './enriched-item';
 export * from './enrichment';

@@ -40,6 +40,12 @@ export const PERMISSIONS = {
   'alerts.rules.manage': { kind: 'write', roles: ['duty_officer', 'admin'], description: 'create and edit alert rules' },
   'cases.read': { kind: 'read', roles: DESK_STAFF, description: 'see cases' },
   'cases.transition': { kind: 'write', roles: ['duty_officer', 'responder', 'leader'], description: 'open a case and move it through its stages' },
+  'cases.work': {
+    kind: 'write',
+    roles: ['duty_officer', 'responder', 'leader'],
+    description: 'add tasks, referrals and evidence to a case, unlink evidence with a reason',
+  },
+  'cases.clocks.manage': { kind: 'write', roles: ['admin'], description: 'edit the clock table per case grade' },
   'statements.signoff.major': { kind: 'write', roles: ['leader'], description: 'sign off a statement on a major or especially major case' },
   'roster.manage': { kind: 'write', roles: ['admin'], description: 'edit the duty roster' },
   'escalation.manage': {

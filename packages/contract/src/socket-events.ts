@@ -1,4 +1,5 @@
 import type { Alert } from './alert';
+import type { Case } from './case';
 import type { ItemSummary } from './enriched-item';
 import type { Action } from './permissions';
 
@@ -20,6 +21,8 @@ export interface ServerToClientEvents {
   'alerts:new': (alert: Alert) => void;
   /** An alert changed: more matches counted in, or acknowledged, dismissed, promoted. */
   'alerts:updated': (alert: Alert) => void;
+  /** A case was opened or changed (R-CASE-1, R-UI-3): the whole case, with its new version. */
+  'cases:updated': (kase: Case) => void;
 }
 
 /** Why a session stopped being valid (R-SEC-3); the dashboard shows a message per reason. */
@@ -75,4 +78,5 @@ export const SERVER_EVENT_ACTIONS: { [E in keyof ServerToClientEvents]: Action }
   'session:ended': 'auth.me',
   'alerts:new': 'alerts.read',
   'alerts:updated': 'alerts.read',
+  'cases:updated': 'cases.read',
 };

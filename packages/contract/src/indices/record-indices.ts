@@ -1,6 +1,9 @@
 import { alertRulesIndex, alertRuleVersionsIndex } from './alert-rules.index';
 import { alertsIndex } from './alerts.index';
 import { auditIndex } from './audit.index';
+import { caseClockPolicyIndex } from './case-clock-policy.index';
+import { caseFilesIndex } from './case-files.index';
+import { casesIndex } from './cases.index';
 import { escalationPolicyIndex } from './escalation-policy.index';
 import { escalationTimersIndex } from './escalation-timers.index';
 import { handoversIndex } from './handovers.index';
@@ -31,6 +34,9 @@ export const ALL_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = [
   notifyDeliveriesIndex,
   rosterIndex,
   handoversIndex,
+  casesIndex,
+  caseFilesIndex,
+  caseClockPolicyIndex,
 ];
 
 /** The templates whose indices are data of record: what backup snapshots and restore brings back. */
