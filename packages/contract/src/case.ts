@@ -59,6 +59,8 @@ export interface CaseClocks {
   /** Close (archive), counted from receipt, in working days where the policy says so. */
   closeDueAt?: string;
   breaches: CaseClockBreach[];
+  /** The grade's row of the clock policy when the case was graded (STYLE habit 7: a snapshot, so a later policy edit does not move deadlines). */
+  policy?: GradeClock & { version: number };
 }
 
 export const CASE_TASK_STATES = ['open', 'done', 'cancelled'] as const;

@@ -45,6 +45,7 @@ export const PERMISSIONS = {
     roles: ['duty_officer', 'responder', 'leader'],
     description: 'add tasks, referrals and evidence to a case, unlink evidence with a reason',
   },
+  'cases.reopen': { kind: 'write', roles: ['leader'], description: 'reopen an archived case' },
   'cases.clocks.manage': { kind: 'write', roles: ['admin'], description: 'edit the clock table per case grade' },
   'statements.signoff.major': { kind: 'write', roles: ['leader'], description: 'sign off a statement on a major or especially major case' },
   'roster.manage': { kind: 'write', roles: ['admin'], description: 'edit the duty roster' },

@@ -31,6 +31,7 @@ export const casesIndex: IndexTemplateDefinition = {
           nextUpdateDueAt: date,
           closeDueAt: date,
           breaches: stored,
+          policy: stored,
         },
       },
       tasks: stored,
