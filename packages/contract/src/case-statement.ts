@@ -1,3 +1,5 @@
+import type { DraftCheckResult } from './statement-api';
+
 // R-CASE-3 (003 Art. 18, 25; 004 Art. 12): statements and rumor rebuttals drafted inside a case.
 // The statement routes (versions, checks, tiered sign-off, release) build on these shapes.
 
@@ -29,6 +31,9 @@ export interface StatementSignOff {
   step?: string;
   /** The statement version signed off. */
   versionN?: number;
+  /** Approve passes the step; reject sends the text back to draft (statements routes). */
+  decision?: 'approve' | 'reject';
+  note?: string;
 }
 
 export interface CaseStatement {
@@ -39,6 +44,6 @@ export interface CaseStatement {
   signOffs: StatementSignOff[];
   state: StatementState;
   releasedAt?: string;
-  /** Findings of the pre-sign-off checks, owned by the statement routes. */
-  checks?: Record<string, unknown>;
+  /** Findings of the pre-sign-off checks on the current version, owned by the statement routes. */
+  checks?: DraftCheckResult;
 }

@@ -16,5 +16,6 @@ export * from './permissions';
 export * from './problem';
 export * from './roles';
 export * from './socket-events';
+export * from './statement-api';
 export * from './topics';
 export * from './users';

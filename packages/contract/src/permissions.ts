@@ -48,6 +48,18 @@ export const PERMISSIONS = {
   'cases.reopen': { kind: 'write', roles: ['leader'], description: 'reopen an archived case' },
   'cases.clocks.manage': { kind: 'write', roles: ['admin'], description: 'edit the clock table per case grade' },
   'statements.signoff.major': { kind: 'write', roles: ['leader'], description: 'sign off a statement on a major or especially major case' },
+  // 003 Art. 18 by role: the editor step by the desk that writes, the responsible head by the duty
+  // officer on watch or a leader, important and major statements by a leader.
+  'statements.draft': { kind: 'write', roles: ['duty_officer', 'responder', 'leader'], description: 'draft and revise a statement or rumor rebuttal in a case' },
+  'statements.signoff': {
+    kind: 'write',
+    roles: ['duty_officer', 'responder', 'leader'],
+    description: 'give a sign-off step of a statement (which step a role may give: the statements.signoff.* actions)',
+  },
+  'statements.signoff.editor': { kind: 'write', roles: ['duty_officer', 'responder'], description: 'sign off a routine statement as its editor' },
+  'statements.signoff.head': { kind: 'write', roles: ['duty_officer', 'leader'], description: 'sign off a routine statement as the responsible head' },
+  'statements.signoff.important': { kind: 'write', roles: ['leader'], description: 'sign off an important statement as the leader in charge' },
+  'statements.release': { kind: 'write', roles: ['duty_officer', 'leader'], description: "release a signed-off statement as the case's agreed line" },
   'roster.manage': { kind: 'write', roles: ['admin'], description: 'edit the duty roster' },
   'escalation.manage': {
     kind: 'write',
