@@ -5,6 +5,7 @@ export * from './audit';
 export * from './backups';
 export * from './case';
 export * from './case-statement';
+export * from './case-report';
 export * from './duty';
 export * from './enriched-item';
 export * from './enrichment';
