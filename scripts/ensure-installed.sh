@@ -20,6 +20,9 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The case report PDF embeds a Chinese font (a missing one only disables that download).
+bash scripts/ensure-report-font.sh
+
 echo "Building…"
 npx tsc -b tsconfig.build.json
 # tsc -b is incremental by itself; the dashboard bundle is rebuilt only when one of its inputs

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/ensure-installed.sh || exit 1
 bash scripts/ensure-chromium.sh || exit 1
+bash scripts/ensure-report-font.sh --with-pdftotext || exit 1
 
 reports=.data/test-reports
 rm -rf "$reports" && mkdir -p "$reports"
