@@ -10,7 +10,7 @@ import {
 import { ApiError, NetworkError, isAbortError } from './api-error';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   token?: string;
   signal?: AbortSignal;

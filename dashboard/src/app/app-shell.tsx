@@ -2,6 +2,7 @@ import { AlertRulesPage } from '../features/alert-rules/alert-rules.page';
 import { AlertInboxPage } from '../features/alerts/alert-inbox.page';
 import { AlertsProvider } from '../features/alerts/alerts.provider';
 import { AuditPage } from '../features/audit/audit.page';
+import { CasesPage } from '../features/cases/cases.page';
 import { LiveItemsProvider } from '../features/live-items/live-items.provider';
 import { LiveItemsPage } from '../features/live-items/live-items.page';
 import { UsersPage } from '../features/users/users.page';
@@ -15,6 +16,7 @@ import { DEFAULT_ROUTE, routesFor, useHashRoute, type Route } from './use-hash-r
 const PAGES: Record<Route, () => React.JSX.Element> = {
   live: LiveItemsPage,
   alerts: AlertInboxPage,
+  cases: CasesPage,
   rules: AlertRulesPage,
   audit: AuditPage,
   users: UsersPage,

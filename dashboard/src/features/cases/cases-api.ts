@@ -1,0 +1,93 @@
+import {
+  API_PREFIX,
+  type Case,
+  type CaseAssessment,
+  type CaseClosingInput,
+  type CaseEvidenceAdd,
+  type CaseEvidenceRemove,
+  type CaseListQuery,
+  type CaseListResponse,
+  type CaseReferralCreate,
+  type CaseReferralReply,
+  type CaseTaskCreate,
+  type CaseTaskUpdate,
+  type CaseTransition,
+  type CreateCase,
+  type StatementDiff,
+  type StatementDraft,
+  type StatementReleaseInput,
+  type StatementRevise,
+  type StatementSignOffInput,
+} from '@liaowang/contract';
+import type { ApiClient } from '../../api/api-client';
+import { ApiError } from '../../api/api-error';
+
+export const BOARD_PAGE_SIZE = 200;
+
+export type CaseListFilter = Partial<Pick<CaseListQuery, 'state' | 'grade' | 'owner' | 'q'>>;
+
+/** The case routes of issue 12 on the session's client; every write answers with the whole case. */
+export function casesApi(api: ApiClient) {
+  const path = (id: string, rest = '') => `/cases/${encodeURIComponent(id)}${rest}`;
+  const statement = (id: string, sid: string, rest = '') => path(id, `/statements/${encodeURIComponent(sid)}${rest}`);
+  return {
+    list(filter: CaseListFilter = {}, signal?: AbortSignal): Promise<CaseListResponse> {
+      const params = new URLSearchParams({ size: String(BOARD_PAGE_SIZE) });
+      for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
+      return api.call<CaseListResponse>(`/cases?${params.toString()}`, { signal });
+    },
+    get: (id: string, signal?: AbortSignal) => api.call<Case>(path(id), { signal }),
+    create: (body: CreateCase) => api.call<Case>('/cases', { method: 'POST', body }),
+    transition: (id: string, body: CaseTransition) => api.call<Case>(path(id, '/transitions'), { method: 'POST', body }),
+    assess: (id: string, body: CaseAssessment) => api.call<Case>(path(id, '/assessment'), { method: 'PUT', body }),
+    addTask: (id: string, body: CaseTaskCreate) => api.call<Case>(path(id, '/tasks'), { method: 'POST', body }),
+    updateTask: (id: string, taskId: string, body: CaseTaskUpdate) =>
+      api.call<Case>(path(id, `/tasks/${encodeURIComponent(taskId)}`), { method: 'PATCH', body }),
+    refer: (id: string, body: CaseReferralCreate) => api.call<Case>(path(id, '/referrals'), { method: 'POST', body }),
+    recordReply: (id: string, referralId: string, body: CaseReferralReply) =>
+      api.call<Case>(path(id, `/referrals/${encodeURIComponent(referralId)}`), { method: 'PATCH', body }),
+    addEvidence: (id: string, body: CaseEvidenceAdd) => api.call<Case>(path(id, '/evidence'), { method: 'POST', body }),
+    removeEvidence: (id: string, evidenceId: string, body: CaseEvidenceRemove) =>
+      api.call<Case>(path(id, `/evidence/${encodeURIComponent(evidenceId)}`), { method: 'DELETE', body }),
+    draftStatement: (id: string, body: StatementDraft) => api.call<Case>(path(id, '/statements'), { method: 'POST', body }),
+    reviseStatement: (id: string, sid: string, body: StatementRevise) => api.call<Case>(statement(id, sid), { method: 'PUT', body }),
+    statementDiff(id: string, sid: string, from?: number, to?: number): Promise<StatementDiff> {
+      const params = new URLSearchParams();
+      if (from) params.set('from', String(from));
+      if (to) params.set('to', String(to));
+      return api.call<StatementDiff>(`${statement(id, sid, '/diff')}?${params.toString()}`);
+    },
+    signOff: (id: string, sid: string, body: StatementSignOffInput) => api.call<Case>(statement(id, sid, '/sign-offs'), { method: 'POST', body }),
+    release: (id: string, sid: string, body: StatementReleaseInput) => api.call<Case>(statement(id, sid, '/release'), { method: 'POST', body }),
+    writeClosing: (id: string, body: CaseClosingInput) => api.call<Case>(path(id, '/closing'), { method: 'PUT', body }),
+  };
+}
+export type CasesApi = ReturnType<typeof casesApi>;
+
+export type ReportFormat = 'pdf' | 'docx';
+
+function fileNameOf(disposition: string | null, fallback: string): string {
+  const star = disposition?.match(/filename\*=UTF-8''([^;]+)/i);
+  if (star) return decodeURIComponent(star[1]);
+  return disposition?.match(/filename="?([^";]+)"?/i)?.[1] ?? fallback;
+}
+
+/**
+ * Fetches the case report with the session's token and hands it to the browser as a download
+ * (a plain link would carry no Authorization header). The server names the file.
+ */
+export async function downloadReport(token: string, id: string, format: ReportFormat): Promise<string> {
+  const response = await fetch(`${API_PREFIX}/cases/${encodeURIComponent(id)}/report.${format}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new ApiError(response.status, undefined, undefined);
+  const name = fileNameOf(response.headers.get('content-disposition'), `case-${id}.${format}`);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click has handed the blob to the download; free it a moment later.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
