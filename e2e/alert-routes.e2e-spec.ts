@@ -147,10 +147,15 @@ describe('alert rules and alert handling over HTTP', () => {
       expect((await move('duty', alert, 'promote')).status).toBe(422);
     });
 
-    it('promotes (the intent, until cases exist)', async () => {
+    it('promotes into a new case, named with the note in the alert timeline', async () => {
       const promoted = await move('duty', alerts[2], 'promote', { note: '转为事件' });
       expect(promoted.status).toBe(200);
-      expect(await promoted.json()).toMatchObject({ state: 'promoted', timeline: expect.arrayContaining([expect.objectContaining({ type: 'promoted', detail: '转为事件' })]) });
+      const body = (await promoted.json()) as { state: string; timeline: Array<{ type: string; detail?: string }> };
+      expect(body.state).toBe('promoted');
+      const entry = body.timeline.find((e) => e.type === 'promoted');
+      expect(entry?.detail).toMatch(/^case [0-9a-f-]{36}: 转为事件$/);
+      const caseId = entry?.detail?.slice(5, 41) ?? '';
+      expect(await (await api('duty', 'GET', `/api/v1/cases/${caseId}`)).json()).toMatchObject({ source: { kind: 'alert', alertId: alerts[2].id } });
       expect((await api('duty', 'POST', '/api/v1/alerts/alert-absent/promote', {})).status).toBe(404);
     });
 

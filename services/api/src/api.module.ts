@@ -23,6 +23,7 @@ import { AuditQueryService } from './audit/audit-query.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { BackupScheduleService } from './backups/backup-schedule.service';
+import { CASE_CONTROLLERS, CASE_PROVIDERS } from './cases/case.providers';
 import { DutyController } from './duty/duty.controller';
 import { DUTY_PROVIDERS } from './duty/duty.providers';
 import { ESCALATION_CONTROLLERS, ESCALATION_PROVIDERS } from './escalation/escalation.providers';
@@ -43,7 +44,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
-      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController, ...ESCALATION_CONTROLLERS],
+      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController, ...ESCALATION_CONTROLLERS, ...CASE_CONTROLLERS],
       providers: [
         { provide: ELASTICSEARCH, useValue: deps.es },
         {
@@ -68,6 +69,7 @@ export class ApiModule {
         BackupScheduleService,
         ...DUTY_PROVIDERS,
         ...ESCALATION_PROVIDERS,
+        ...CASE_PROVIDERS,
       ],
     };
   }

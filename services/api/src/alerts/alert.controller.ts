@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestj
 import { alertListQueryFields, dismissAlertSchema, promoteAlertSchema, type Alert, type AlertListResponse, type SessionUser } from '@liaowang/contract';
 import { auditRequestContext, DescribeBody, DescribeQuery, parseWith, ProblemResponse, Requires, type CorrelatedRequest } from '@liaowang/platform';
 import { z } from 'zod';
+import { CaseService } from '../cases/case.service';
 import { AlertHandlingService } from './alert-handling.service';
 
 type OfficerRequest = CorrelatedRequest & { user: SessionUser };
@@ -10,7 +11,10 @@ const alertIdParam = z.string().min(1).max(200);
 /** Alerts (R-ALR-3): everyone on duty reads them; the duty officer acknowledges, dismisses, promotes. */
 @Controller('api/v1/alerts')
 export class AlertController {
-  constructor(private readonly alerts: AlertHandlingService) {}
+  constructor(
+    private readonly alerts: AlertHandlingService,
+    private readonly cases: CaseService,
+  ) {}
 
   @Requires('alerts.read')
   @Get()
@@ -55,8 +59,10 @@ export class AlertController {
   @ProblemResponse(404, 'No such alert')
   @ProblemResponse(409, 'The alert changed meanwhile')
   @ProblemResponse(422, 'The move is not allowed from the alert state')
-  promote(@Param('id') id: string, @Body() body: unknown, @Req() request: OfficerRequest): Promise<Alert> {
+  async promote(@Param('id') id: string, @Body() body: unknown, @Req() request: OfficerRequest): Promise<Alert> {
     const { note } = parseWith(promoteAlertSchema, body ?? {});
-    return this.alerts.move(request.user, parseWith(alertIdParam, id, 'id'), 'promote', auditRequestContext(request), undefined, note);
+    // Promotion opens a case (issue 12): the alert's timeline names it.
+    const { alert } = await this.cases.openFromAlert(request.user, parseWith(alertIdParam, id, 'id'), auditRequestContext(request), {}, true, note);
+    return alert;
   }
 }

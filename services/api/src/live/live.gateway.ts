@@ -7,6 +7,7 @@ import {
   LIVE_NAMESPACE,
   may,
   SERVER_EVENT_ACTIONS,
+  type Case,
   type ClientToServerEvents,
   type ItemSummary,
   type ServerToClientEvents,
@@ -115,6 +116,14 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
         if (items.length > 0) this.namespace?.to(SERVER_EVENT_ACTIONS['items:indexed']).emit('items:indexed', items);
       },
     });
+  }
+
+  /**
+   * A case changed (R-CASE-1, R-UI-3): pushed to the sockets of this instance that may read cases.
+   * Called after the write succeeded; a dashboard that misses it sees the change on its next read.
+   */
+  emitCase(kase: Case): void {
+    this.namespace?.to(SERVER_EVENT_ACTIONS['cases:updated']).emit('cases:updated', kase);
   }
 
   /** Live alerts, and the replay after a reconnect (R-ALR-2, R-REL-4), for roles that may read them. */

@@ -1,0 +1,20 @@
+import { CaseClockCheckService } from './case-clock-check.service';
+import { CaseClockPolicyController } from './case-clock-policy.controller';
+import { CaseClockPolicyRepository } from './case-clock-policy.repository';
+import { CaseController } from './case.controller';
+import { CaseRepository } from './case.repository';
+import { CaseService } from './case.service';
+import { CaseWorkService } from './case-work.service';
+import { CaseWriter } from './case-writer.service';
+
+/** Cases, for the API module. */
+export const CASE_CONTROLLERS = [CaseController, CaseClockPolicyController];
+
+export const CASE_PROVIDERS = [
+  CaseRepository,
+  CaseWriter,
+  CaseService,
+  CaseWorkService,
+  CaseClockPolicyRepository,
+  CaseClockCheckService,
+];
