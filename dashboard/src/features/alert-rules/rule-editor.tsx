@@ -1,4 +1,4 @@
-import { SEVERITIES, type AlertRule, type AlertRulePreview, type Severity } from '@liaowang/contract';
+import { DEFAULT_RUMOR_ALERT_THRESHOLD, SEVERITIES, type AlertRule, type AlertRulePreview, type Severity } from '@liaowang/contract';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
@@ -82,7 +82,15 @@ export function RuleEditor({ rule, api, onSaved }: Props) {
       <div className="rule-editor__row">
         <label>
           {t('rules.field.rumorRiskAtLeast')}
-          <input type="number" min={0} max={1} step={0.05} value={form.rumorRiskAtLeast} onChange={(e) => set('rumorRiskAtLeast', e.target.value)} />
+          <input
+            type="number"
+            min={0}
+            max={1}
+            step={0.05}
+            value={form.rumorRiskAtLeast}
+            placeholder={t('rules.hint.rumorDefault', { threshold: DEFAULT_RUMOR_ALERT_THRESHOLD })}
+            onChange={(e) => set('rumorRiskAtLeast', e.target.value)}
+          />
         </label>
         <label>
           {t('rules.field.negativeAtLeast')}
