@@ -1,6 +1,7 @@
 import { ALERT_MOVES, type Alert, type AlertMove } from '@liaowang/contract';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../time/format-time';
+import { AlertCaseLine } from '../cases/alert-case-line';
 import { describeTimelineDetail } from './timeline-detail';
 
 export function canMove(alert: Alert, move: AlertMove): boolean {
@@ -30,6 +31,7 @@ export function AlertDetail({ alert, mayHandle, onMove }: { alert: Alert; mayHan
         <dt>{t('alerts.reasons')}</dt>
         <dd>{alert.reasons.join('、')}</dd>
       </dl>
+      <AlertCaseLine alert={alert} />
       {mayHandle && (
         <div className="alert-detail__actions">
           {(['ack', 'dismiss', 'promote'] as const).map((move) => (

@@ -3,6 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
+import { routeHref } from '../../app/use-hash-route';
+import { caseIdOfAlert } from '../cases/case-of-alert';
 import { AlertDetail, canMove } from './alert-detail';
 import { AlertRow } from './alert-row';
 import { INBOX_FILTERS, useAlerts } from './alerts.provider';
@@ -54,7 +56,12 @@ export function AlertInboxPage() {
   const move = (kind: AlertMove) => {
     if (!selected || !mayHandle || !canMove(selected, kind)) return;
     if (kind === 'dismiss') return setDismissing(true);
-    void run(() => (kind === 'ack' ? inbox.ack(selected.id) : inbox.promote(selected.id)));
+    if (kind === 'ack') return void run(() => inbox.ack(selected.id));
+    // Promotion opens a case: go to it.
+    void run(async () => {
+      const caseId = caseIdOfAlert(await inbox.promote(selected.id));
+      if (caseId) window.location.hash = routeHref('cases', caseId);
+    });
   };
   const confirmDismiss = (body: DismissAlert) => {
     setDismissing(false);

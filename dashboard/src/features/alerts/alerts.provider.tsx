@@ -19,7 +19,8 @@ export interface Alerts {
   setSoundEnabled(enabled: boolean): void;
   ack(id: string): Promise<void>;
   dismiss(id: string, body: DismissAlert): Promise<void>;
-  promote(id: string): Promise<void>;
+  /** Answers the promoted alert: its timeline names the case it opened. */
+  promote(id: string): Promise<Alert>;
 }
 
 const REPLAY_TIMEOUT_MS = 15_000;
@@ -105,7 +106,11 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
       setSoundEnabled,
       ack: async (id) => merge([await client.ack(id)]),
       dismiss: async (id, body) => merge([await client.dismiss(id, body)]),
-      promote: async (id) => merge([await client.promote(id)]),
+      promote: async (id) => {
+        const promoted = await client.promote(id);
+        merge([promoted]);
+        return promoted;
+      },
     }),
     [alerts, unhandled, loadError, soundEnabled, setSoundEnabled, client, merge],
   );

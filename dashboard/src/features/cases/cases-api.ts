@@ -18,11 +18,15 @@ import {
   type StatementReleaseInput,
   type StatementRevise,
   type StatementSignOffInput,
+  type StatementWriteResponse,
 } from '@liaowang/contract';
 import type { ApiClient } from '../../api/api-client';
 import { ApiError } from '../../api/api-error';
 
 export const BOARD_PAGE_SIZE = 200;
+
+// Statement writes answer the case with the statement written; the page keeps the case.
+const caseOf = (answer: Case | StatementWriteResponse): Case => ('case' in answer ? answer.case : answer);
 
 export type CaseListFilter = Partial<Pick<CaseListQuery, 'state' | 'grade' | 'owner' | 'q'>>;
 
@@ -49,17 +53,21 @@ export function casesApi(api: ApiClient) {
     addEvidence: (id: string, body: CaseEvidenceAdd) => api.call<Case>(path(id, '/evidence'), { method: 'POST', body }),
     removeEvidence: (id: string, evidenceId: string, body: CaseEvidenceRemove) =>
       api.call<Case>(path(id, `/evidence/${encodeURIComponent(evidenceId)}`), { method: 'DELETE', body }),
-    draftStatement: (id: string, body: StatementDraft) => api.call<Case>(path(id, '/statements'), { method: 'POST', body }),
-    reviseStatement: (id: string, sid: string, body: StatementRevise) => api.call<Case>(statement(id, sid), { method: 'PUT', body }),
+    draftStatement: (id: string, body: StatementDraft) =>
+      api.call<StatementWriteResponse>(path(id, '/statements'), { method: 'POST', body }).then(caseOf),
+    reviseStatement: (id: string, sid: string, body: StatementRevise) =>
+      api.call<StatementWriteResponse>(statement(id, sid), { method: 'PUT', body }).then(caseOf),
     statementDiff(id: string, sid: string, from?: number, to?: number): Promise<StatementDiff> {
       const params = new URLSearchParams();
       if (from) params.set('from', String(from));
       if (to) params.set('to', String(to));
       return api.call<StatementDiff>(`${statement(id, sid, '/diff')}?${params.toString()}`);
     },
-    signOff: (id: string, sid: string, body: StatementSignOffInput) => api.call<Case>(statement(id, sid, '/sign-offs'), { method: 'POST', body }),
-    release: (id: string, sid: string, body: StatementReleaseInput) => api.call<Case>(statement(id, sid, '/release'), { method: 'POST', body }),
-    writeClosing: (id: string, body: CaseClosingInput) => api.call<Case>(path(id, '/closing'), { method: 'PUT', body }),
+    signOff: (id: string, sid: string, body: StatementSignOffInput) =>
+      api.call<StatementWriteResponse>(statement(id, sid, '/sign-offs'), { method: 'POST', body }).then(caseOf),
+    release: (id: string, sid: string, body: StatementReleaseInput) =>
+      api.call<StatementWriteResponse>(statement(id, sid, '/release'), { method: 'POST', body }).then(caseOf),
+    writeClosing: (id: string, body: CaseClosingInput) => api.call<Case | StatementWriteResponse>(path(id, '/closing'), { method: 'PUT', body }).then(caseOf),
   };
 }
 export type CasesApi = ReturnType<typeof casesApi>;
