@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CATEGORY_IDS, PII_TYPES } from './enrichment';
-import { STATEMENT_KINDS, STATEMENT_TIERS, type StatementTier } from './case-statement';
+import type { Alert } from './alert';
+import type { Case, CaseAgreedLine } from './case';
+import { STATEMENT_KINDS, STATEMENT_TIERS, type CaseStatement, type StatementTier } from './case-statement';
 
 // R-CASE-3: the statement routes of a case (draft, revise, check, diff, tiered sign-off, release)
 // and the closing route (R-CASE-6). The stored shapes are in case-statement.ts and case.ts.
@@ -108,3 +110,21 @@ export interface StatementDiff {
   added: number;
   removed: number;
 }
+
+// ---- answers ----
+
+/** What a statement write answers: the case at its new version (for the next write) and the statement. */
+export interface StatementWriteResponse {
+  case: Case;
+  statement: CaseStatement;
+}
+
+/** The case an alert or item is linked to, with its agreed line (统一口径), as the alert detail shows it. */
+export interface LinkedCaseLine {
+  id: string;
+  title: string;
+  agreedLine?: CaseAgreedLine;
+}
+
+/** GET /api/v1/alerts/{id}: the alert and, once it is linked to a case, that case and its agreed line. */
+export type AlertDetail = Alert & { case?: LinkedCaseLine };

@@ -24,6 +24,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { BackupScheduleService } from './backups/backup-schedule.service';
 import { CASE_CONTROLLERS, CASE_PROVIDERS } from './cases/case.providers';
+import { STATEMENT_CONTROLLERS, STATEMENT_PROVIDERS } from './statements/statement.providers';
 import { DutyController } from './duty/duty.controller';
 import { DUTY_PROVIDERS } from './duty/duty.providers';
 import { ESCALATION_CONTROLLERS, ESCALATION_PROVIDERS } from './escalation/escalation.providers';
@@ -44,7 +45,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
-      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController, ...ESCALATION_CONTROLLERS, ...CASE_CONTROLLERS],
+      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController, ...ESCALATION_CONTROLLERS, ...CASE_CONTROLLERS, ...STATEMENT_CONTROLLERS],
       providers: [
         { provide: ELASTICSEARCH, useValue: deps.es },
         {
@@ -70,6 +71,7 @@ export class ApiModule {
         ...DUTY_PROVIDERS,
         ...ESCALATION_PROVIDERS,
         ...CASE_PROVIDERS,
+        ...STATEMENT_PROVIDERS,
       ],
     };
   }

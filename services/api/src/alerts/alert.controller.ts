@@ -1,8 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { alertListQueryFields, dismissAlertSchema, promoteAlertSchema, type Alert, type AlertListResponse, type SessionUser } from '@liaowang/contract';
+import {
+  alertListQueryFields,
+  dismissAlertSchema,
+  promoteAlertSchema,
+  type Alert,
+  type AlertDetail,
+  type AlertListResponse,
+  type SessionUser,
+} from '@liaowang/contract';
 import { auditRequestContext, DescribeBody, DescribeQuery, parseWith, ProblemResponse, Requires, type CorrelatedRequest } from '@liaowang/platform';
 import { z } from 'zod';
 import { CaseService } from '../cases/case.service';
+import { LinkedCaseLookup } from '../statements/linked-case.lookup';
 import { AlertHandlingService } from './alert-handling.service';
 
 type OfficerRequest = CorrelatedRequest & { user: SessionUser };
@@ -14,6 +23,7 @@ export class AlertController {
   constructor(
     private readonly alerts: AlertHandlingService,
     private readonly cases: CaseService,
+    private readonly linkedCases: LinkedCaseLookup,
   ) {}
 
   @Requires('alerts.read')
@@ -26,8 +36,11 @@ export class AlertController {
   @Requires('alerts.read')
   @Get(':id')
   @ProblemResponse(404, 'No such alert')
-  get(@Param('id') id: string): Promise<Alert> {
-    return this.alerts.get(parseWith(alertIdParam, id, 'id'));
+  async get(@Param('id') id: string): Promise<AlertDetail> {
+    const alert = await this.alerts.get(parseWith(alertIdParam, id, 'id'));
+    // 统一口径 (004 Art. 12): whoever opens the alert sees the line its case released.
+    const linked = await this.linkedCases.forAlert(alert.id);
+    return linked ? { ...alert, case: linked } : alert;
   }
 
   @Requires('alerts.ack')
