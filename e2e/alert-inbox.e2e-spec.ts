@@ -84,6 +84,14 @@ describe('alert inbox in a browser (R-ALR-2, R-UI-2)', () => {
     expect(stored.state).toBe('acknowledged');
     expect(stored.timeline.at(-1)).toMatchObject({ type: 'acknowledged', by: 'duty' });
 
+    // Silence the rule from the alert: the stream raises nothing from it until the silence ends.
+    await page.getByTestId('alert-silence').click();
+    await page.getByTestId('silence-dialog').locator('textarea').fill('演练期间，暂停此规则');
+    await page.getByTestId('silence-dialog').getByRole('button', { name: '静默', exact: true }).click();
+    await page.getByText('已静默').waitFor({ timeout: 10_000 });
+    const silences = (await (await fetch(`${system.apiUrl}/api/v1/silences`, { headers: auth })).json()) as { ruleId: string; createdBy: string; reason: string }[];
+    expect(silences.find((s) => s.ruleId === rule.id)).toMatchObject({ createdBy: 'duty', reason: '演练期间，暂停此规则' });
+
     mkdirSync(reports, { recursive: true });
     await page.screenshot({ path: join(reports, 'alert-inbox.png') });
     await page.close();

@@ -9,7 +9,7 @@ export function canMove(alert: Alert, move: AlertMove): boolean {
 }
 
 /** The alert behind a row: the rule version that fired it, its items (masked), its timeline. */
-export function AlertDetail({ alert, mayHandle, onMove }: { alert: Alert; mayHandle: boolean; onMove(move: AlertMove): void }) {
+export function AlertDetail({ alert, mayHandle, onMove, onSilence }: { alert: Alert; mayHandle: boolean; onMove(move: AlertMove): void; onSilence?: () => void }) {
   const { t } = useTranslation();
   const keywords = typeof alert.rule.match.keywords === 'string' ? alert.rule.match.keywords : undefined;
   return (
@@ -46,6 +46,11 @@ export function AlertDetail({ alert, mayHandle, onMove }: { alert: Alert; mayHan
               {t(`alerts.move.${move}`)} <kbd>{move === 'ack' ? 'a' : move === 'dismiss' ? 'd' : 'p'}</kbd>
             </button>
           ))}
+          {onSilence && (
+            <button type="button" className="button button--small" onClick={onSilence} data-testid="alert-silence">
+              {t('alerts.silence.button')}
+            </button>
+          )}
         </div>
       )}
       <h3>{t('alerts.items')}</h3>

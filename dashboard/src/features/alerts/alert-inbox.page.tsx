@@ -1,4 +1,4 @@
-import { may, type Alert, type AlertMove, type DismissAlert } from '@liaowang/contract';
+import { may, type Alert, type AlertMove, type DismissAlert, type SilenceInput } from '@liaowang/contract';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
@@ -10,6 +10,7 @@ import { AlertRow } from './alert-row';
 import { INBOX_FILTERS, useAlerts } from './alerts.provider';
 import { askForDesktopNotices, desktopNoticesAllowed, desktopNoticesSupported } from './desktop-notice';
 import { DismissDialog } from './dismiss-dialog';
+import { SilenceDialog } from './silence-dialog';
 import { useInboxKeys } from './use-inbox-keys';
 
 type Filter = (typeof INBOX_FILTERS)[number];
@@ -26,6 +27,9 @@ export function AlertInboxPage() {
   const { session } = useSignedIn();
   const inbox = useAlerts();
   const mayHandle = may(session.user.role, 'alerts.ack');
+  const maySilence = may(session.user.role, 'alerts.rules.manage');
+  const [silencing, setSilencing] = useState(false);
+  const [silenced, setSilenced] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('open');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dismissing, setDismissing] = useState(false);
@@ -63,12 +67,19 @@ export function AlertInboxPage() {
       if (caseId) window.location.hash = routeHref('cases', caseId);
     });
   };
+  const confirmSilence = (body: SilenceInput) => {
+    setSilencing(false);
+    void run(async () => {
+      await inbox.silence(body);
+      setSilenced(t('alerts.silence.done', { rule: selected?.rule.name ?? '' }));
+    });
+  };
   const confirmDismiss = (body: DismissAlert) => {
     setDismissing(false);
     if (selected) void run(() => inbox.dismiss(selected.id, body));
   };
 
-  useInboxKeys({ next: () => step(1), previous: () => step(-1), ack: () => move('ack'), dismiss: () => move('dismiss'), promote: () => move('promote') }, !dismissing);
+  useInboxKeys({ next: () => step(1), previous: () => step(-1), ack: () => move('ack'), dismiss: () => move('dismiss'), promote: () => move('promote') }, !dismissing && !silencing);
 
   return (
     <div className="alert-inbox" data-testid="alert-inbox">
@@ -96,6 +107,7 @@ export function AlertInboxPage() {
       </div>
       <p className="alert-inbox__keys">{t(mayHandle ? 'alerts.keys' : 'alerts.keysReadOnly')}</p>
       {error && <p className="notice notice--error" role="alert">{error}</p>}
+      {silenced && <p className="notice notice--info" role="status">{silenced}</p>}
       {Boolean(inbox.loadError) && <p className="notice notice--error">{t('alerts.loadError')}</p>}
       <div className="alert-inbox__body">
         <ul className="alert-list" aria-label={t('alerts.list')}>
@@ -104,9 +116,10 @@ export function AlertInboxPage() {
           ))}
           {shown.length === 0 && <li className="alert-list__empty">{t('alerts.empty')}</li>}
         </ul>
-        {selected && <AlertDetail alert={selected} mayHandle={mayHandle} onMove={move} />}
+        {selected && <AlertDetail alert={selected} mayHandle={mayHandle} onMove={move} onSilence={maySilence ? () => setSilencing(true) : undefined} />}
       </div>
       {dismissing && <DismissDialog onConfirm={confirmDismiss} onCancel={() => setDismissing(false)} />}
+      {silencing && selected && <SilenceDialog ruleId={selected.ruleId} ruleName={selected.rule.name} onConfirm={confirmSilence} onCancel={() => setSilencing(false)} />}
     </div>
   );
 }

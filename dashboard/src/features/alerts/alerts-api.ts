@@ -1,4 +1,4 @@
-import type { Alert, AlertListResponse, AlertState, DismissAlert } from '@liaowang/contract';
+import type { Alert, AlertListResponse, AlertState, DismissAlert, Silence, SilenceInput } from '@liaowang/contract';
 import type { ApiClient } from '../../api/api-client';
 
 export const INBOX_PAGE_SIZE = 100;
@@ -13,6 +13,7 @@ export function alertsApi(api: ApiClient) {
     },
     ack: (id: string) => api.call<Alert>(`/alerts/${encodeURIComponent(id)}/ack`, { method: 'POST', body: {} }),
     dismiss: (id: string, body: DismissAlert) => api.call<Alert>(`/alerts/${encodeURIComponent(id)}/dismiss`, { method: 'POST', body }),
+    silence: (body: SilenceInput) => api.call<Silence>('/silences', { method: 'POST', body }),
     promote: (id: string) => api.call<Alert>(`/alerts/${encodeURIComponent(id)}/promote`, { method: 'POST', body: {} }),
   };
 }

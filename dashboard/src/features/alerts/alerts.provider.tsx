@@ -1,4 +1,4 @@
-import type { Alert, AlertState, DismissAlert } from '@liaowang/contract';
+import type { Alert, AlertState, DismissAlert, SilenceInput } from '@liaowang/contract';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../../api/api-error';
@@ -21,6 +21,8 @@ export interface Alerts {
   dismiss(id: string, body: DismissAlert): Promise<void>;
   /** Answers the promoted alert: its timeline names the case it opened. */
   promote(id: string): Promise<Alert>;
+  /** Mutes an alert's rule for a while (the stream stops raising it). */
+  silence(body: SilenceInput): Promise<void>;
 }
 
 const REPLAY_TIMEOUT_MS = 15_000;
@@ -106,6 +108,9 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
       setSoundEnabled,
       ack: async (id) => merge([await client.ack(id)]),
       dismiss: async (id, body) => merge([await client.dismiss(id, body)]),
+      silence: async (body) => {
+        await client.silence(body);
+      },
       promote: async (id) => {
         const promoted = await client.promote(id);
         merge([promoted]);
