@@ -10,6 +10,12 @@ import {
   ALL_TOPICS,
   AUDIT_INDEX_NAME,
   auditIndex,
+  CASE_CLOCK_POLICY_INDEX_NAME,
+  CASE_FILES_INDEX_NAME,
+  caseClockPolicyIndex,
+  caseFilesIndex,
+  CASES_INDEX_NAME,
+  casesIndex,
   ESCALATION_POLICY_INDEX_NAME,
   ESCALATION_TIMERS_INDEX_NAME,
   escalationPolicyIndex,
@@ -81,6 +87,9 @@ export async function createApiApp(settings: Settings): Promise<INestApplication
     [silencesIndex, SILENCES_INDEX_NAME],
     [notifyChannelsIndex, NOTIFY_CHANNELS_INDEX_NAME],
     [notifyDeliveriesIndex, NOTIFY_DELIVERIES_INDEX_NAME],
+    [casesIndex, CASES_INDEX_NAME],
+    [caseFilesIndex, CASE_FILES_INDEX_NAME],
+    [caseClockPolicyIndex, CASE_CLOCK_POLICY_INDEX_NAME],
   ] as const) {
     await ensureIndexTemplate(es, template);
     await ensureIndex(es, index);
