@@ -1,42 +1,43 @@
-import { may, type Alert, type Case } from '@liaowang/contract';
+import { may, type Alert, type LinkedCaseLine } from '@liaowang/contract';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { useLiveEvent } from '../../app/live-connection';
 import { routeHref } from '../../app/use-hash-route';
 import { formatDateTime } from '../../time/format-time';
-import { caseIdOfAlert } from './case-of-alert';
 import { casesApi } from './cases-api';
 
-/** On an alert promoted to a case: the case, and its agreed line (统一口径) once a statement is released. */
+/** On an alert linked to a case: the case, and its agreed line (统一口径) once a statement is released. */
 export function AlertCaseLine({ alert }: { alert: Alert }) {
   const { t } = useTranslation();
   const { api, session } = useSignedIn();
   const client = useMemo(() => casesApi(api), [api]);
-  const caseId = caseIdOfAlert(alert);
-  const canRead = may(session.user.role, 'cases.read');
-  const [item, setItem] = useState<Case | undefined>();
+  const [linked, setLinked] = useState<LinkedCaseLine | undefined>();
 
+  // Only a promoted alert has a case; refetched when the alert changes (it is promoted).
   useEffect(() => {
-    setItem(undefined);
-    if (!caseId || !canRead) return;
+    setLinked(undefined);
+    if (alert.state !== 'promoted') return;
     const controller = new AbortController();
-    client.get(caseId, controller.signal).then(setItem, () => undefined);
+    client.linkedToAlert(alert.id, controller.signal).then(setLinked, (error: unknown) => {
+      if (!isAbortError(error)) setLinked(undefined);
+    });
     return () => controller.abort();
-  }, [client, caseId, canRead]);
+  }, [client, alert.id, alert.state, alert.updatedAt]);
+  // A release on the case shows here at once.
   useLiveEvent('cases:updated', (pushed) => {
-    if (pushed.id === caseId) setItem((prev) => (prev && prev.version > pushed.version ? prev : pushed));
+    if (pushed.links.alertIds.includes(alert.id)) setLinked({ id: pushed.id, title: pushed.title, agreedLine: pushed.agreedLine });
   });
 
-  if (!caseId || !canRead) return null;
+  if (!linked) return null;
   return (
-    <div className="alert-case-line" data-testid="alert-case">
-      <a href={routeHref('cases', caseId)} data-testid="alert-case-link">{item?.title ?? caseId}</a>
-      {item && <span className="alert-case-line__state"> · {t(`cases.state.${item.state}`)}</span>}
-      {item?.agreedLine && (
+    <div className="alert-case-line" data-testid="alert-case" data-case-id={linked.id}>
+      {may(session.user.role, 'cases.read') ? <a href={routeHref('cases', linked.id)} data-testid="alert-case-link">{linked.title}</a> : <span>{linked.title}</span>}
+      {linked.agreedLine && (
         <blockquote className="agreed-line" data-testid="alert-agreed-line">
-          <strong>{t('cases.agreedLine.title')}</strong> <span className="agreed-line__meta">{t('cases.agreedLine.releasedAt', { time: formatDateTime(item.agreedLine.releasedAt) })}</span>
-          <p>{item.agreedLine.text}</p>
+          <strong>{t('cases.agreedLine.title')}</strong> <span className="agreed-line__meta">{t('cases.agreedLine.releasedAt', { time: formatDateTime(linked.agreedLine.releasedAt) })}</span>
+          <p>{linked.agreedLine.text}</p>
         </blockquote>
       )}
     </div>

@@ -1,5 +1,6 @@
 import {
   API_PREFIX,
+  type AlertDetail,
   type Case,
   type CaseAssessment,
   type CaseClosingInput,
@@ -13,6 +14,7 @@ import {
   type CaseTaskUpdate,
   type CaseTransition,
   type CreateCase,
+  type LinkedCaseLine,
   type StatementDiff,
   type StatementDraft,
   type StatementReleaseInput,
@@ -41,6 +43,9 @@ export function casesApi(api: ApiClient) {
       return api.call<CaseListResponse>(`/cases?${params.toString()}`, { signal });
     },
     get: (id: string, signal?: AbortSignal) => api.call<Case>(path(id), { signal }),
+    /** The case an alert is linked to and its agreed line (GET /alerts/{id} carries it for every role that sees alerts). */
+    linkedToAlert: (alertId: string, signal?: AbortSignal): Promise<LinkedCaseLine | undefined> =>
+      api.call<AlertDetail>(`/alerts/${encodeURIComponent(alertId)}`, { signal }).then((detail) => detail.case),
     create: (body: CreateCase) => api.call<Case>('/cases', { method: 'POST', body }),
     transition: (id: string, body: CaseTransition) => api.call<Case>(path(id, '/transitions'), { method: 'POST', body }),
     assess: (id: string, body: CaseAssessment) => api.call<Case>(path(id, '/assessment'), { method: 'PUT', body }),
