@@ -1,6 +1,8 @@
 import { CASE_STATES, type Case, type CaseState } from '@liaowang/contract';
 import { makeCase } from './case-factory';
-import { CASE_MOVES, CaseMoveForbidden, CaseMoveRefused, checkMove, moveCase } from './case-lifecycle';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CASE_MOVES, caseMoveTableMarkdown, CaseMoveForbidden, CaseMoveRefused, checkMove, moveCase } from './case-lifecycle';
 
 const now = new Date('2026-03-02T10:00:00.000Z');
 const officer = { username: 'duty1', role: 'duty_officer' as const };
@@ -121,4 +123,11 @@ describe('case lifecycle', () => {
       expect(refusedBy(ready(from, { closing: undefined }), 'archive')).toBe('closing-written');
     },
   );
+});
+
+describe('the move table in docs/ARCHITECTURE.md', () => {
+  it('is the table of the code', () => {
+    const doc = readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', 'ARCHITECTURE.md'), 'utf8');
+    expect(doc).toContain(caseMoveTableMarkdown());
+  });
 });
