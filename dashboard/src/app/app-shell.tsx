@@ -5,6 +5,7 @@ import { AuditPage } from '../features/audit/audit.page';
 import { CasesPage } from '../features/cases/cases.page';
 import { LiveItemsProvider } from '../features/live-items/live-items.provider';
 import { LiveItemsPage } from '../features/live-items/live-items.page';
+import { NotifyPage } from '../features/notify/notify.page';
 import { UsersPage } from '../features/users/users.page';
 import { HandoverPage } from '../features/duty/handover.page';
 import { RosterPage } from '../features/duty/roster.page';
@@ -20,6 +21,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   rules: AlertRulesPage,
   audit: AuditPage,
   users: UsersPage,
+  notify: NotifyPage,
   roster: RosterPage,
   handover: HandoverPage,
 };
