@@ -13,9 +13,16 @@ import { eventually, startTestSystem, type TestSystem } from './support/test-sys
 // linked alert, the closing, and the case report as PDF (read back with pdftotext) and Word.
 describe('case statements, sign-off and report on the real stack', () => {
   let system: TestSystem;
-  const tokens: Record<'duty' | 'responder' | 'leader' | 'admin', string> = { duty: '', responder: '', leader: '', admin: '' };
+  const tokens: Record<'duty' | 'responder' | 'leader' | 'admin' | 'screen', string> = {
+    duty: '',
+    responder: '',
+    leader: '',
+    admin: '',
+    screen: '',
+  };
   type Who = keyof typeof tokens;
-  const api = (who: Who, method: string, route: string, body?: unknown) => callApi(system.apiUrl, tokens[who], method, route, body);
+  const api = (who: Who, method: string, route: string, body?: unknown) =>
+    callApi(system.apiUrl, tokens[who], method, route, body);
   const title = (what: string) => `${what}-${randomUUID().slice(0, 8)}`;
 
   async function expectStatus<T>(response: Response, status: number): Promise<T> {
@@ -23,20 +30,41 @@ describe('case statements, sign-off and report on the real stack', () => {
     return (await response.json()) as T;
   }
   async function open(name: string, source?: { alertId: string }): Promise<Case> {
-    return expectStatus<Case>(await api('duty', 'POST', '/api/v1/cases', { title: name, ...(source ? { source } : {}) }), 201);
+    return expectStatus<Case>(
+      await api('duty', 'POST', '/api/v1/cases', { title: name, ...(source ? { source } : {}) }),
+      201,
+    );
   }
   const getCase = async (id: string) => expectStatus<Case>(await api('duty', 'GET', `/api/v1/cases/${id}`), 200);
   async function grade(kase: Case, grade: 'IV' | 'III' | 'II' | 'I'): Promise<Case> {
     const assessed = await expectStatus<Case>(
-      await api('duty', 'POST', `/api/v1/cases/${kase.id}/transitions`, { to: 'assessment', reason: '研判', version: kase.version }),
+      await api('duty', 'POST', `/api/v1/cases/${kase.id}/transitions`, {
+        to: 'assessment',
+        reason: '研判',
+        version: kase.version,
+      }),
       200,
     );
-    return expectStatus<Case>(await api('duty', 'PUT', `/api/v1/cases/${kase.id}/assessment`, { grade, owner: 'leader', version: assessed.version }), 200);
+    return expectStatus<Case>(
+      await api('duty', 'PUT', `/api/v1/cases/${kase.id}/assessment`, {
+        grade,
+        owner: 'leader',
+        version: assessed.version,
+      }),
+      200,
+    );
   }
   const draft = async (kase: Case, body: Record<string, unknown>) =>
-    expectStatus<StatementWriteResponse>(await api('responder', 'POST', `/api/v1/cases/${kase.id}/statements`, { version: kase.version, ...body }), 201);
+    expectStatus<StatementWriteResponse>(
+      await api('responder', 'POST', `/api/v1/cases/${kase.id}/statements`, { version: kase.version, ...body }),
+      201,
+    );
   const signOff = (who: Who, kase: Case, sid: string, body: Record<string, unknown> = {}) =>
-    api(who, 'POST', `/api/v1/cases/${kase.id}/statements/${sid}/sign-offs`, { decision: 'approve', version: kase.version, ...body });
+    api(who, 'POST', `/api/v1/cases/${kase.id}/statements/${sid}/sign-offs`, {
+      decision: 'approve',
+      version: kase.version,
+      ...body,
+    });
   // The trail is searched, so a record shows once the index refreshed.
   const auditOf = (query: string, done: (page: AuditPage) => boolean) =>
     eventually(
@@ -53,7 +81,11 @@ describe('case statements, sign-off and report on the real stack', () => {
   async function raiseAlert(text: (keyword: string) => string): Promise<{ keyword: string; alertId: string }> {
     streaming ??= await startTestSystem({ settings: { ALERT_RULES_RELOAD_SECONDS: '1' } });
     const keyword = uniqueKeyword('口径');
-    const rule = await createRule(streaming, tokens.duty, { name: `规则${keyword}`, severity: 'high', match: { keywords: keyword } });
+    const rule = await createRule(streaming, tokens.duty, {
+      name: `规则${keyword}`,
+      severity: 'high',
+      match: { keywords: keyword },
+    });
     await postMention(streaming, text(keyword));
     const [alert] = await waitForAlerts(streaming, tokens.duty, rule.id, 1);
     return { keyword, alertId: alert.id };
@@ -72,7 +104,12 @@ describe('case statements, sign-off and report on the real stack', () => {
     const kase = await open(title('声明检查'));
     const text = '关于网传信息的说明\n本件为内部资料，联系人13812345678。';
     const { case: drafted, statement } = await draft(kase, { kind: 'statement', tier: 'routine', text });
-    expect(statement).toMatchObject({ kind: 'statement', tier: 'routine', state: 'draft', versions: [{ n: 1, text, by: 'responder' }] });
+    expect(statement).toMatchObject({
+      kind: 'statement',
+      tier: 'routine',
+      state: 'draft',
+      versions: [{ n: 1, text, by: 'responder' }],
+    });
     const findings = statement.checks!.findings;
     expect(findings.map((f) => [f.kind, f.code, text.slice(f.start, f.end)])).toEqual([
       ['secrecy', '内部资料', '内部资料'],
@@ -85,12 +122,18 @@ describe('case statements, sign-off and report on the real stack', () => {
 
     const revisedText = '关于网传信息的说明\n经核实，网传内容不实。';
     const revised = await expectStatus<StatementWriteResponse>(
-      await api('responder', 'PUT', `/api/v1/cases/${kase.id}/statements/${statement.id}`, { text: revisedText, version: drafted.version }),
+      await api('responder', 'PUT', `/api/v1/cases/${kase.id}/statements/${statement.id}`, {
+        text: revisedText,
+        version: drafted.version,
+      }),
       200,
     );
     expect(revised.statement.versions.map((v) => v.n)).toEqual([1, 2]);
     expect(revised.statement.checks).toMatchObject({ versionN: 2, clean: true, findings: [] });
-    const diff = await expectStatus<StatementDiff>(await api('leader', 'GET', `/api/v1/cases/${kase.id}/statements/${statement.id}/diff?from=1&to=2`), 200);
+    const diff = await expectStatus<StatementDiff>(
+      await api('leader', 'GET', `/api/v1/cases/${kase.id}/statements/${statement.id}/diff?from=1&to=2`),
+      200,
+    );
     expect(diff).toMatchObject({ from: 1, to: 2, added: 1, removed: 1 });
     expect(diff.parts).toEqual([
       { op: 'same', lines: ['关于网传信息的说明'] },
@@ -98,14 +141,21 @@ describe('case statements, sign-off and report on the real stack', () => {
       { op: 'added', lines: ['经核实，网传内容不实。'] },
     ]);
     // A stale version changes nothing.
-    const stale = await api('responder', 'PUT', `/api/v1/cases/${kase.id}/statements/${statement.id}`, { text: '再改', version: drafted.version });
+    const stale = await api('responder', 'PUT', `/api/v1/cases/${kase.id}/statements/${statement.id}`, {
+      text: '再改',
+      version: drafted.version,
+    });
     expect(stale.status).toBe(409);
     expect((await getCase(kase.id)).version).toBe(revised.case.version);
   });
 
   it('walks the routine path: editor, then responsible head by another person; a wrong role is refused and audited', async () => {
     const kase = await open(title('一般声明'));
-    let { case: current, statement } = await draft(kase, { kind: 'rebuttal', tier: 'routine', text: '网传我校停课系谣言，请勿轻信。' });
+    let { case: current, statement } = await draft(kase, {
+      kind: 'rebuttal',
+      tier: 'routine',
+      text: '网传我校停课系谣言，请勿轻信。',
+    });
 
     // A leader does not give the editor step: 403, audited as a failure, the case unchanged.
     const refused = await signOff('leader', current, statement.id);
@@ -113,31 +163,55 @@ describe('case statements, sign-off and report on the real stack', () => {
     expect(((await refused.json()) as Problem).detail).toContain('statement-signoff-role');
     expect((await getCase(kase.id)).version).toBe(current.version);
     const trail = await auditOf(`action=statements.signoff&targetId=${kase.id}`, (page) => page.records.length >= 1);
-    expect(trail.records[0]).toMatchObject({ actor: { username: 'leader', role: 'leader' }, outcome: 'failure', target: { type: 'case', id: kase.id } });
+    expect(trail.records[0]).toMatchObject({
+      actor: { username: 'leader', role: 'leader' },
+      outcome: 'failure',
+      target: { type: 'case', id: kase.id },
+    });
 
     // The duty officer edits, then may not also be the responsible head.
-    ({ case: current, statement } = await expectStatus<StatementWriteResponse>(await signOff('duty', current, statement.id), 200));
-    expect(statement).toMatchObject({ state: 'in_review', signOffs: [{ by: 'duty', step: 'editor', decision: 'approve', versionN: 1 }] });
+    ({ case: current, statement } = await expectStatus<StatementWriteResponse>(
+      await signOff('duty', current, statement.id),
+      200,
+    ));
+    expect(statement).toMatchObject({
+      state: 'in_review',
+      signOffs: [{ by: 'duty', step: 'editor', decision: 'approve', versionN: 1 }],
+    });
     const twice = await signOff('duty', current, statement.id);
     expect(twice.status).toBe(422);
     expect(((await twice.json()) as Problem).detail).toContain('statement-same-signer');
     // A responder is no responsible head.
     expect((await signOff('responder', current, statement.id)).status).toBe(403);
     // Releasing before the last step is refused.
-    expect((await api('duty', 'POST', `/api/v1/cases/${kase.id}/statements/${statement.id}/release`, { version: current.version })).status).toBe(422);
+    expect(
+      (
+        await api('duty', 'POST', `/api/v1/cases/${kase.id}/statements/${statement.id}/release`, {
+          version: current.version,
+        })
+      ).status,
+    ).toBe(422);
 
-    ({ case: current, statement } = await expectStatus<StatementWriteResponse>(await signOff('leader', current, statement.id), 200));
+    ({ case: current, statement } = await expectStatus<StatementWriteResponse>(
+      await signOff('leader', current, statement.id),
+      200,
+    ));
     expect(statement.state).toBe('signed_off');
     expect(statement.signOffs.map((s) => [s.by, s.step])).toEqual([
       ['duty', 'editor'],
       ['leader', 'responsible_head'],
     ]);
     const released = await expectStatus<StatementWriteResponse>(
-      await api('duty', 'POST', `/api/v1/cases/${kase.id}/statements/${statement.id}/release`, { version: current.version }),
+      await api('duty', 'POST', `/api/v1/cases/${kase.id}/statements/${statement.id}/release`, {
+        version: current.version,
+      }),
       200,
     );
     expect(released.statement.state).toBe('released');
-    expect(released.case.agreedLine).toMatchObject({ statementId: statement.id, text: '网传我校停课系谣言，请勿轻信。' });
+    expect(released.case.agreedLine).toMatchObject({
+      statementId: statement.id,
+      text: '网传我校停课系谣言，请勿轻信。',
+    });
     expect(released.case.timeline.map((e) => e.type).filter((t) => t.startsWith('statement_'))).toEqual([
       'statement_drafted',
       'statement_signed_off',
@@ -151,10 +225,18 @@ describe('case statements, sign-off and report on the real stack', () => {
     const { keyword, alertId } = await raiseAlert((k) => `网传${k}事件`);
     const kase = await grade(await open(title('重大声明'), { alertId }), 'II');
 
-    let { case: current, statement } = await draft(kase, { kind: 'statement', tier: 'routine', text: `关于${keyword}的情况通报` });
+    let { case: current, statement } = await draft(kase, {
+      kind: 'statement',
+      tier: 'routine',
+      text: `关于${keyword}的情况通报`,
+    });
     expect(statement.tier).toBe('major');
-    for (const who of ['duty', 'responder'] as const) expect((await signOff(who, current, statement.id)).status).toBe(403);
-    await auditOf(`action=statements.signoff&targetId=${kase.id}`, (page) => page.records.filter((r) => r.outcome === 'failure').length >= 2);
+    for (const who of ['duty', 'responder'] as const)
+      expect((await signOff(who, current, statement.id)).status).toBe(403);
+    await auditOf(
+      `action=statements.signoff&targetId=${kase.id}`,
+      (page) => page.records.filter((r) => r.outcome === 'failure').length >= 2,
+    );
 
     // A rejection sends it back; a new version is signed off by the principal leader.
     ({ case: current, statement } = await expectStatus<StatementWriteResponse>(
@@ -163,30 +245,58 @@ describe('case statements, sign-off and report on the real stack', () => {
     ));
     expect(statement.state).toBe('draft');
     ({ case: current, statement } = await expectStatus<StatementWriteResponse>(
-      await api('responder', 'PUT', `/api/v1/cases/${kase.id}/statements/${statement.id}`, { text: `关于${keyword}的情况通报：已妥善处置`, version: current.version }),
+      await api('responder', 'PUT', `/api/v1/cases/${kase.id}/statements/${statement.id}`, {
+        text: `关于${keyword}的情况通报：已妥善处置`,
+        version: current.version,
+      }),
       200,
     ));
-    ({ case: current, statement } = await expectStatus<StatementWriteResponse>(await signOff('leader', current, statement.id), 200));
+    ({ case: current, statement } = await expectStatus<StatementWriteResponse>(
+      await signOff('leader', current, statement.id),
+      200,
+    ));
     expect(statement.state).toBe('signed_off');
     expect(statement.signOffs.at(-1)).toMatchObject({ by: 'leader', step: 'principal_leader', versionN: 2 });
     // A responder may not release it (route action), the duty officer may.
-    expect((await api('responder', 'POST', `/api/v1/cases/${kase.id}/statements/${statement.id}/release`, { version: current.version })).status).toBe(403);
-    await expectStatus(await api('duty', 'POST', `/api/v1/cases/${kase.id}/statements/${statement.id}/release`, { version: current.version }), 200);
+    expect(
+      (
+        await api('responder', 'POST', `/api/v1/cases/${kase.id}/statements/${statement.id}/release`, {
+          version: current.version,
+        })
+      ).status,
+    ).toBe(403);
+    await expectStatus(
+      await api('duty', 'POST', `/api/v1/cases/${kase.id}/statements/${statement.id}/release`, {
+        version: current.version,
+      }),
+      200,
+    );
 
     // 统一口径 on the alert, for every role that reads alerts, the wall screen included.
-    const screen = (await system.login('screen')).token;
-    const detail = await expectStatus<AlertDetail>(await callApi(system.apiUrl, screen, 'GET', `/api/v1/alerts/${alertId}`), 200);
-    expect(detail.case).toMatchObject({ id: kase.id, agreedLine: { statementId: statement.id, text: `关于${keyword}的情况通报：已妥善处置` } });
+    const detail = await expectStatus<AlertDetail>(await api('screen', 'GET', `/api/v1/alerts/${alertId}`), 200);
+    expect(detail.case).toMatchObject({
+      id: kase.id,
+      agreedLine: { statementId: statement.id, text: `关于${keyword}的情况通报：已妥善处置` },
+    });
   });
 
   it('writes the closing and exports the report as PDF and Word in Chinese', async () => {
     const { alertId } = await raiseAlert((k) => `网传${k}，联系13912345678`);
     let kase = await grade(await open(title('报告案件'), { alertId }), 'III');
     kase = await expectStatus<Case>(
-      await api('duty', 'PUT', `/api/v1/cases/${kase.id}/closing`, { summary: '经核实系谣言，已发布辟谣。', outcome: 'rumor_debunked', lessons: '及时发布', version: kase.version }),
+      await api('duty', 'PUT', `/api/v1/cases/${kase.id}/closing`, {
+        summary: '经核实系谣言，已发布辟谣。',
+        outcome: 'rumor_debunked',
+        lessons: '及时发布',
+        version: kase.version,
+      }),
       200,
     );
-    expect(kase.closing).toMatchObject({ summary: '经核实系谣言，已发布辟谣。', outcome: 'rumor_debunked', by: 'duty' });
+    expect(kase.closing).toMatchObject({
+      summary: '经核实系谣言，已发布辟谣。',
+      outcome: 'rumor_debunked',
+      by: 'duty',
+    });
     expect(kase.timeline.at(-1)).toMatchObject({ type: 'closing_written' });
 
     const pdf = await api('leader', 'GET', `/api/v1/cases/${kase.id}/report.pdf`);
@@ -201,7 +311,10 @@ describe('case statements, sign-off and report on the real stack', () => {
       expect(text).toContain('较大（III级）');
       // Every timeline entry, by its Chinese name and Beijing time.
       for (const label of ['立案', '转入阶段：接报→研判', '研判定级', '撰写结案总结']) expect(text).toContain(label);
-      for (const entry of kase.timeline) expect(text).toContain(new Date(Date.parse(entry.at) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '));
+      for (const entry of kase.timeline)
+        expect(text).toContain(
+          new Date(Date.parse(entry.at) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '),
+        );
       expect(text).toContain('经核实系谣言');
       expect(text).toContain('关联信息量');
       // Masked text only: the phone number of the linked item does not leave the system.
@@ -222,7 +335,6 @@ describe('case statements, sign-off and report on the real stack', () => {
 
     // An unknown case is 404; the wall screen may not read cases.
     expect((await api('leader', 'GET', '/api/v1/cases/no-such-case/report.pdf')).status).toBe(404);
-    const screen = (await system.login('screen')).token;
-    expect((await callApi(system.apiUrl, screen, 'GET', `/api/v1/cases/${kase.id}/report.docx`)).status).toBe(403);
+    expect((await api('screen', 'GET', `/api/v1/cases/${kase.id}/report.docx`)).status).toBe(403);
   });
 });
