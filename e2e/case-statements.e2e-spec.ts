@@ -1,4 +1,12 @@
-import type { AlertDetail, AuditPage, Case, Problem, StatementDiff, StatementWriteResponse } from '@liaowang/contract';
+import type {
+  AlertDetail,
+  AuditPage,
+  Case,
+  ItemSearchResponse,
+  Problem,
+  StatementDiff,
+  StatementWriteResponse,
+} from '@liaowang/contract';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -281,7 +289,18 @@ describe('case statements, sign-off and report on the real stack', () => {
   });
 
   it('writes the closing and exports the report as PDF and Word in Chinese', async () => {
-    const { alertId } = await raiseAlert((k) => `网传${k}，联系13912345678`);
+    const { keyword, alertId } = await raiseAlert((k) => `网传${k}，联系13912345678`);
+    // The chart counts the linked item once the indexer has it (the alert may come first).
+    await eventually(
+      async () => {
+        const found = (await (
+          await api('duty', 'GET', `/api/v1/items?q=${encodeURIComponent(keyword)}`)
+        ).json()) as ItemSearchResponse;
+        return found.items.length > 0 ? found : undefined;
+      },
+      30_000,
+      'the linked item indexed',
+    );
     let kase = await grade(await open(title('报告案件'), { alertId }), 'III');
     kase = await expectStatus<Case>(
       await api('duty', 'PUT', `/api/v1/cases/${kase.id}/closing`, {
@@ -316,7 +335,7 @@ describe('case statements, sign-off and report on the real stack', () => {
           new Date(Date.parse(entry.at) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '),
         );
       expect(text).toContain('经核实系谣言');
-      expect(text).toContain('关联信息量');
+      expect(text).toContain('关联信息量（每小时条数，共1条）');
       // Masked text only: the phone number of the linked item does not leave the system.
       expect(text).not.toContain('13912345678');
       const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
