@@ -1,25 +1,17 @@
 import type { Alert, AlertRule } from '@liaowang/contract';
-import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { launchBrowser } from './support/browser';
-import { eventually, startTestSystem, type TestSystem } from './support/test-system';
-
-const reports = join(__dirname, '..', '.data', 'test-reports');
+import { reportPath, startDashboardSystem, type DashboardSystem } from './support/dashboard';
+import { eventually, type TestSystem } from './support/test-system';
 
 describe('alert inbox in a browser (R-ALR-2, R-UI-2)', () => {
+  let dashboard: DashboardSystem;
   let system: TestSystem;
-  let browser: Browser;
 
   beforeAll(async () => {
-    system = await startTestSystem({ settings: { DASHBOARD_DIST: join(__dirname, '..', 'dashboard', 'dist') } });
-    browser = await launchBrowser();
+    dashboard = await startDashboardSystem();
+    system = dashboard.system;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => dashboard?.stop());
 
   it('a duty officer hears a new alert, sees it counted, and acknowledges it with the keyboard', async () => {
     const marker = `演练${randomUUID().slice(0, 8)}`;
@@ -33,11 +25,7 @@ describe('alert inbox in a browser (R-ALR-2, R-UI-2)', () => {
     expect(created.status).toBe(201);
     const rule = (await created.json()) as AlertRule;
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await page.goto(`${system.apiUrl}/#/alerts`);
-    await page.getByTestId('login-username').fill('duty');
-    await page.getByTestId('login-password').fill(system.settings.SEED_PASSWORD!);
-    await page.getByTestId('login-submit').click();
+    const page = await dashboard.signIn('duty', { hash: '#/alerts' });
     await page.getByTestId('alert-inbox').waitFor({ timeout: 30_000 });
     await page.getByText('告警收件箱').waitFor();
     await page.evaluate(() => {
@@ -92,8 +80,7 @@ describe('alert inbox in a browser (R-ALR-2, R-UI-2)', () => {
     const silences = (await (await fetch(`${system.apiUrl}/api/v1/silences`, { headers: auth })).json()) as { ruleId: string; createdBy: string; reason: string }[];
     expect(silences.find((s) => s.ruleId === rule.id)).toMatchObject({ createdBy: 'duty', reason: '演练期间，暂停此规则' });
 
-    mkdirSync(reports, { recursive: true });
-    await page.screenshot({ path: join(reports, 'alert-inbox.png') });
+    await page.screenshot({ path: reportPath('alert-inbox.png') });
     await page.close();
   });
 });

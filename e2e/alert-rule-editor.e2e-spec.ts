@@ -1,32 +1,17 @@
 import type { AlertRule } from '@liaowang/contract';
-import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { launchBrowser } from './support/browser';
-import { startTestSystem, type TestSystem } from './support/test-system';
-
-const reports = join(__dirname, '..', '.data', 'test-reports');
+import { reportPath, startDashboardSystem, type DashboardSystem } from './support/dashboard';
 
 describe('alert rule editor in a browser (R-ALR-1, R-UI-2)', () => {
-  let system: TestSystem;
-  let browser: Browser;
+  let dashboard: DashboardSystem;
 
   beforeAll(async () => {
-    system = await startTestSystem({ stream: false, settings: { DASHBOARD_DIST: join(__dirname, '..', 'dashboard', 'dist') } });
-    browser = await launchBrowser();
+    dashboard = await startDashboardSystem({ stream: false });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => dashboard?.stop());
 
   const signIn = async (username: string) => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await page.goto(`${system.apiUrl}/#/rules`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(system.settings.SEED_PASSWORD!);
-    await page.getByTestId('login-submit').click();
+    const page = await dashboard.signIn(username, { hash: '#/rules' });
     await page.getByTestId('rules-page').waitFor({ timeout: 30_000 });
     return page;
   };
@@ -45,11 +30,11 @@ describe('alert rule editor in a browser (R-ALR-1, R-UI-2)', () => {
     await page.getByTestId('rule-keywords').fill('停水 AND 江城');
     await page.getByTestId('rule-backtest').click();
     await page.getByTestId('rule-preview').getByText('近 7 天扫描').waitFor({ timeout: 30_000 });
-    mkdirSync(reports, { recursive: true });
-    await page.screenshot({ path: join(reports, 'alert-rule-editor.png') });
+    await page.screenshot({ path: reportPath('alert-rule-editor.png') });
     await page.getByTestId('rule-save').click();
     await page.getByTestId('rule-row').getByText(name).waitFor({ timeout: 10_000 });
 
+    const { system } = dashboard;
     const { token } = await system.login('duty');
     const rules = (await (await fetch(`${system.apiUrl}/api/v1/alert-rules`, { headers: { authorization: `Bearer ${token}` } })).json()) as AlertRule[];
     expect(rules.find((rule) => rule.name === name)).toMatchObject({ version: 1, match: { keywords: '停水 AND 江城' }, createdBy: 'duty' });

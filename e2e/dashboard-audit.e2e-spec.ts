@@ -1,30 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { join } from 'node:path';
-import { launchBrowser } from './support/browser';
-import { startTestSystem, type TestSystem } from './support/test-system';
+import type { Page } from 'playwright-core';
+import { startDashboardSystem, type DashboardSystem } from './support/dashboard';
 
 describe('audit page in a browser', () => {
-  let system: TestSystem;
-  let browser: Browser;
+  let dashboard: DashboardSystem;
 
   beforeAll(async () => {
-    system = await startTestSystem({ stream: false, settings: { DASHBOARD_DIST: join(__dirname, '..', 'dashboard', 'dist') } });
-    browser = await launchBrowser();
+    dashboard = await startDashboardSystem({ stream: false });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => dashboard?.stop());
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(system.apiUrl);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(system.settings.SEED_PASSWORD!);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => dashboard.signIn(username, { page: { viewport: { width: 1366, height: 768 } } });
 
   it('shows the admin the trail, filtered, and that the chain is whole', async () => {
     const page = await signIn('admin');
@@ -47,7 +32,7 @@ describe('audit page in a browser', () => {
     const page = await signIn('duty');
     expect(await page.getByRole('link', { name: '审计日志' }).count()).toBe(0);
     // A typed address does not open it either; the live page shows instead.
-    await page.goto(`${system.apiUrl}/#/audit`);
+    await page.goto(`${dashboard.system.apiUrl}/#/audit`);
     await page.getByTestId('connection-status').waitFor();
     expect(await page.getByTestId('audit-page').count()).toBe(0);
     await page.close();

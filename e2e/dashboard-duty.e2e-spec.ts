@@ -1,19 +1,16 @@
 import type { RosterView, ShiftInput } from '@liaowang/contract';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { callApi } from './support/alert-flow';
-import { launchBrowser } from './support/browser';
-import { startTestSystem, type TestSystem } from './support/test-system';
+import { reportPath, startDashboardSystem, type DashboardSystem } from './support/dashboard';
+import type { TestSystem } from './support/test-system';
 
 const HOUR = 3_600_000;
-const reports = join(__dirname, '..', '.data', 'test-reports');
 
 // R-ALR-4 in the browser: every header names who is on watch, in Chinese first; the roster page
 // shows the week with its gaps. The roster around now is set here and put back afterwards.
 describe('duty watch in the dashboard', () => {
+  let dashboard: DashboardSystem;
   let system: TestSystem;
-  let browser: Browser;
   let admin: string;
   const base = Math.floor(Date.now() / 60_000) * 60_000;
   const range = { from: new Date(base - 2 * HOUR).toISOString(), to: new Date(base + 3 * HOUR).toISOString() };
@@ -27,9 +24,8 @@ describe('duty watch in the dashboard', () => {
   };
 
   beforeAll(async () => {
-    mkdirSync(reports, { recursive: true });
-    system = await startTestSystem({ stream: false, settings: { DASHBOARD_DIST: join(__dirname, '..', 'dashboard', 'dist') } });
-    browser = await launchBrowser();
+    dashboard = await startDashboardSystem({ stream: false });
+    system = dashboard.system;
     admin = (await system.login('admin')).token;
     found = await rosterNow();
   });
@@ -37,19 +33,10 @@ describe('duty watch in the dashboard', () => {
     if (found && system) {
       await putRoster(found.shifts.map(({ id, startsAt, endsAt, dutyOfficer, shiftLead, leaderOnDuty, note }) => ({ id, startsAt, endsAt, dutyOfficer, shiftLead, leaderOnDuty, note })));
     }
-    await browser?.close();
-    await system?.stop();
+    await dashboard?.stop();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.goto(system.apiUrl);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(system.settings.SEED_PASSWORD!);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => dashboard.signIn(username, { page: { viewport: { width: 1600, height: 900 } } });
 
   it('shows who is on watch in the header, in Chinese, and the week on the roster page', async () => {
     await putRoster([
@@ -58,14 +45,14 @@ describe('duty watch in the dashboard', () => {
     const page = await signIn('screen');
     const onWatch = page.getByTestId('on-watch');
     await onWatch.getByText('值班：值班员 张伟 · 带班：分管领导 王强 · 值班领导：分管领导 王强').waitFor({ timeout: 10_000 });
-    await page.screenshot({ path: join(reports, 'duty-header.png') });
+    await page.screenshot({ path: reportPath('duty-header.png') });
 
     // The roster page: the shift of now and the gaps around it, in the week of Beijing time.
     await page.goto(`${system.apiUrl}/#/roster`);
     await page.getByTestId('roster-shift').first().waitFor();
     expect(await page.getByTestId('roster-gap').count()).toBeGreaterThanOrEqual(1);
     expect(await page.getByTestId('roster-day').count()).toBe(7);
-    await page.screenshot({ path: join(reports, 'duty-roster.png'), fullPage: true });
+    await page.screenshot({ path: reportPath('duty-roster.png'), fullPage: true });
     // Reading is for every role; editing only for admins.
     expect(await page.getByTestId('roster-edit').count()).toBe(0);
     await page.close();
@@ -82,7 +69,7 @@ describe('duty watch in the dashboard', () => {
     await page.getByTestId('handover').filter({ hasText: note }).waitFor();
     // The writer cannot confirm their own handover: no button for them.
     expect(await page.getByTestId('handover').filter({ hasText: note }).getByTestId('handover-confirm').count()).toBe(0);
-    await page.screenshot({ path: join(reports, 'duty-handover.png'), fullPage: true });
+    await page.screenshot({ path: reportPath('duty-handover.png'), fullPage: true });
     await page.close();
   });
 

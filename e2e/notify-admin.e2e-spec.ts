@@ -1,32 +1,19 @@
 import type { NotifyChannel } from '@liaowang/contract';
-import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { launchBrowser } from './support/browser';
-import { eventually, startTestSystem, type TestSystem } from './support/test-system';
-
-const reports = join(__dirname, '..', '.data', 'test-reports');
+import { reportPath, startDashboardSystem, type DashboardSystem } from './support/dashboard';
+import { eventually } from './support/test-system';
 
 describe('escalation and outbound notices in a browser (admin)', () => {
-  let system: TestSystem;
-  let browser: Browser;
+  let dashboard: DashboardSystem;
 
   beforeAll(async () => {
-    system = await startTestSystem({ stream: false, settings: { DASHBOARD_DIST: join(__dirname, '..', 'dashboard', 'dist') } });
-    browser = await launchBrowser();
+    dashboard = await startDashboardSystem({ stream: false });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => dashboard?.stop());
 
   it('an admin saves the chain as a new version and adds a robot channel whose key is never shown again', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${system.apiUrl}/#/notify`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(system.settings.SEED_PASSWORD!);
-    await page.getByTestId('login-submit').click();
+    const { system } = dashboard;
+    const page = await dashboard.signIn('admin', { hash: '#/notify', page: { viewport: { width: 1366, height: 900 } } });
     await page.getByTestId('escalation-policy').waitFor({ timeout: 30_000 });
     const title = await page.getByTestId('escalation-policy').locator('h2').textContent();
     const version = Number(/v(\d+)/.exec(title ?? '')?.[1]);
@@ -55,18 +42,12 @@ describe('escalation and outbound notices in a browser (admin)', () => {
     expect(mine).toMatchObject({ kind: 'wecom', hasSecret: true, enabled: false });
     expect(JSON.stringify(mine)).not.toContain('SEC');
 
-    mkdirSync(reports, { recursive: true });
-    await page.screenshot({ path: join(reports, 'notify-admin.png'), fullPage: true });
+    await page.screenshot({ path: reportPath('notify-admin.png'), fullPage: true });
     await page.close();
   });
 
   it('is not in the navigation of a duty officer', async () => {
-    const page = await browser.newPage();
-    await page.goto(system.apiUrl);
-    await page.getByTestId('login-username').fill('duty');
-    await page.getByTestId('login-password').fill(system.settings.SEED_PASSWORD!);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor({ timeout: 30_000 });
+    const page = await dashboard.signIn('duty');
     expect(await page.locator('a[href="#/notify"]').count()).toBe(0);
     await page.close();
   });
