@@ -23,6 +23,8 @@ export const itemSummarySchema = z.object({
   sentiment: enrichmentSchema.shape.sentiment,
   rumorScore: z.number(),
   categories: z.array(z.string()),
+  /** The story (near-duplicates of one claim) the item belongs to, once the stories stage placed it (R-ENR-6). */
+  storyId: z.string().optional(),
   /** Search hit fragment of the masked text, matches wrapped in <em>…</em>, when the item came from a search. */
   highlight: z.string().optional(),
 });

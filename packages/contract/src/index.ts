@@ -18,5 +18,6 @@ export * from './problem';
 export * from './roles';
 export * from './socket-events';
 export * from './statement-api';
+export * from './story';
 export * from './topics';
 export * from './users';

@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   'audit.read': { kind: 'read', roles: ['admin', 'leader'], description: 'read the audit trail and its verification' },
   'backups.manage': { kind: 'write', roles: ['admin'], description: 'take and list snapshots of the record indices' },
   'api.docs': { kind: 'read', roles: ['admin'], description: 'read the OpenAPI documents' },
+  'stories.read': { kind: 'read', roles: EVERY_ROLE, description: 'see stories (near-duplicates of one claim grouped) and their items' },
   'alerts.read': { kind: 'read', roles: EVERY_ROLE, description: 'see alerts' },
   'alerts.ack': { kind: 'write', roles: ['duty_officer'], description: 'acknowledge, dismiss or promote an alert' },
   'alerts.rules.manage': { kind: 'write', roles: ['duty_officer', 'admin'], description: 'create and edit alert rules' },

@@ -8,4 +8,6 @@ export * from './alerts/alert-recorder.stage';
 export * from './alerts/alert.repository';
 export * from './alerts/evaluate-items';
 export * from './alerts/rule-book';
+export * from './stories/stories.stage';
+export * from './stories/story-keys';
 export * from './stream-runtime';

@@ -5,6 +5,10 @@ import {
   alertRulesIndex,
   alertsIndex,
   itemsIndex,
+  storiesIndex,
+  STORIES_INDEX_NAME,
+  storyBandsIndex,
+  STORY_BANDS_INDEX_NAME,
 } from '@liaowang/contract';
 import { createEnricher } from '@liaowang/nlp';
 import {
@@ -23,8 +27,9 @@ import { withoutSilencedRules } from './alerts/silenced-rules';
 import { startEnricherStage } from './enricher/enricher.stage';
 import { startIndexerStage } from './indexer/indexer.stage';
 import { startMetricsServer } from './metrics-server';
+import { startStoriesStage } from './stories/stories.stage';
 
-export const STREAM_STAGES = ['enricher', 'indexer', 'alert-evaluator', 'alert-recorder'] as const;
+export const STREAM_STAGES = ['enricher', 'indexer', 'alert-evaluator', 'alert-recorder', 'stories'] as const;
 export type StreamStage = (typeof STREAM_STAGES)[number];
 
 export interface StreamRuntime {
@@ -59,6 +64,11 @@ export async function startStream(settings: Settings, stages: readonly StreamSta
     await ensureIndexTemplate(es, alertsIndex);
     await ensureIndex(es, ALERTS_INDEX_NAME);
     await startAlertRecorderStage(kafka, es, logger.child({ stage: 'alert-recorder' }), metrics);
+  }
+  if (stages.includes('stories')) {
+    for (const def of [itemsIndex, storiesIndex, storyBandsIndex]) await ensureIndexTemplate(es, def);
+    for (const name of [STORIES_INDEX_NAME, STORY_BANDS_INDEX_NAME]) await ensureIndex(es, name);
+    await startStoriesStage(kafka, es, logger.child({ stage: 'stories' }));
   }
   const metricsServer =
     settings.STREAM_METRICS_PORT > 0

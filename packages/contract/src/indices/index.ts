@@ -14,6 +14,8 @@ export * from './notify-channels.index';
 export * from './notify-deliveries.index';
 export * from './sessions.index';
 export * from './silences.index';
+export * from './stories.index';
 export * from './record-indices';
 export * from './roster.index';
+export * from './saved-searches.index';
 export * from './users.index';

@@ -38,6 +38,8 @@ export const itemsIndex: IndexTemplateDefinition = {
       piiTypes: keyword,
       fingerprint: keyword,
       modelVersion: keyword,
+      // Written onto the stored item by the stories stage (partial update), R-ENR-6.
+      storyId: keyword,
     },
   },
 };
@@ -73,6 +75,7 @@ export interface ItemDocument {
   piiTypes: string[];
   fingerprint: string;
   modelVersion: string;
+  storyId?: string;
 }
 
 export function toItemDocument(item: EnrichedItem): ItemDocument {
@@ -118,6 +121,7 @@ export function itemDocumentSummary(doc: ItemDocument, highlight?: string): Item
     sentiment: doc.sentiment,
     rumorScore: doc.rumor.score,
     categories: doc.categories,
+    storyId: doc.storyId,
     highlight,
   };
 }

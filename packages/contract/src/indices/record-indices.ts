@@ -15,6 +15,7 @@ import { notifyDeliveriesIndex } from './notify-deliveries.index';
 import { rosterIndex } from './roster.index';
 import { sessionsIndex } from './sessions.index';
 import { silencesIndex } from './silences.index';
+import { storiesIndex, storyBandsIndex } from './stories.index';
 import { usersIndex } from './users.index';
 
 /** Every index template of the system; a new template joins here (a test checks). */
@@ -37,6 +38,8 @@ export const ALL_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = [
   casesIndex,
   caseFilesIndex,
   caseClockPolicyIndex,
+  storiesIndex,
+  storyBandsIndex,
 ];
 
 /** The templates whose indices are data of record: what backup snapshots and restore brings back. */

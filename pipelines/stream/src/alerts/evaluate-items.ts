@@ -2,11 +2,11 @@ import { prepareItem, type CompiledRule } from '@liaowang/alerting';
 import { summarizeItem, type AlertRule, type AlertTrigger, type EnrichedItem } from '@liaowang/contract';
 
 /**
- * The grouping key of a rule's alerts (STYLE habit 7). Only the rule for now; once stories land
- * the story joins it, so one rule raises one alert per story.
+ * The grouping key of a rule's alerts (STYLE habit 7): the rule, and the story when the item
+ * carries one, so one rule raises one alert per story.
  */
-export function groupKeyOf(rule: AlertRule): string {
-  return `rule:${rule.id}`;
+export function groupKeyOf(rule: AlertRule, storyId?: string): string {
+  return storyId ? `rule:${rule.id}:story:${storyId}` : `rule:${rule.id}`;
 }
 
 /**
@@ -21,15 +21,17 @@ export function evaluateItems(items: readonly EnrichedItem[], rules: readonly Co
   const triggers: AlertTrigger[] = [];
   for (const item of items) {
     const prepared = prepareItem(item);
+    let summary: ReturnType<typeof summarizeItem> | undefined;
     for (const { rule, test } of awake) {
       const verdict = test(prepared);
       if (!verdict.matched) continue;
+      summary ??= summarizeItem(item);
       triggers.push({
         ruleId: rule.id,
         ruleVersion: rule.version,
         rule: { name: rule.name, severity: rule.severity, repeatMinutes: rule.repeatMinutes, match: rule.match },
-        groupKey: groupKeyOf(rule),
-        item: summarizeItem(item),
+        groupKey: groupKeyOf(rule, summary.storyId),
+        item: summary,
         reasons: verdict.reasons,
         matchedAt,
       });

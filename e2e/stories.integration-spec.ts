@@ -1,0 +1,69 @@
+import type { ItemSearchResponse, Story } from '@liaowang/contract';
+import { STORIES_INDEX_NAME } from '@liaowang/contract';
+import { createElasticsearchClient } from '@liaowang/platform';
+import { randomUUID } from 'node:crypto';
+import { eventually, startTestSystem, type TestSystem } from './support/test-system';
+
+// R-ENR-6 on the real stack: reposts and near-duplicates of one claim form one story, across a
+// restart of the stream, and the items carry their storyId in search results.
+describe('stories: near-duplicates cluster into one story', () => {
+  let system: TestSystem | undefined;
+  const es = createElasticsearchClient(process.env.ES_URL ?? 'http://127.0.0.1:9200');
+  afterAll(async () => {
+    await system?.stop();
+    await es.close();
+  });
+
+  const marker = randomUUID().replace(/-/g, '').slice(0, 12);
+  const claim = `网传${marker}号地块的化工厂夜里偷排废水，河里的鱼成片死亡，附近村民喝的井水都变了颜色，环保部门至今没有回应`;
+  const traditional = `網傳${marker}號地塊的化工廠夜裡偷排廢水，河裡的魚成片死亡，附近村民喝的井水都變了顏色，環保部門至今沒有回應`;
+  const other = `${marker}社区今天组织志愿者清理河道垃圾，居民们带着孩子一起参加，活动结束后还举办了环保知识问答，大家收获满满`;
+
+  const post = async (text: string, author: string) => {
+    const response = await fetch(`${system!.intakeUrl}/api/v1/intake/mentions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-intake-key': system!.intakeKey },
+      body: JSON.stringify({ sourceId: randomUUID(), platform: 'weibo', author: { id: author, name: author }, text, publishedAt: new Date().toISOString(), region: '江苏' }),
+    });
+    expect(response.status).toBe(202);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const search = async (token: string) => {
+    const response = await fetch(`${system!.apiUrl}/api/v1/items?q=${encodeURIComponent(marker)}&size=50`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    return (await response.json()) as ItemSearchResponse;
+  };
+  const storyIdsOf = async (token: string, ids: string[]) =>
+    eventually(async () => {
+      const items = (await search(token)).items;
+      const found = ids.map((id) => items.find((i) => i.id === id)?.storyId);
+      return found.every(Boolean) ? (found as string[]) : undefined;
+    }, 90_000, 'storyId on every item');
+
+  it('forms one story of a post, its repost with a comment, a traditional copy and one with hashtags, across a restart', async () => {
+    system = await startTestSystem();
+    let token = (await system.login('duty')).token;
+    const first = [await post(claim, 'u-story-1'), await post(`太吓人了，有人知道真相吗？//@环保观察:${claim}`, 'u-story-2')];
+    const [a, b] = await storyIdsOf(token, first);
+    expect(b).toBe(a);
+
+    // The clustering state lives in Elasticsearch: a new stream process continues the story.
+    await system.stop();
+    system = await startTestSystem();
+    token = (await system.login('duty')).token;
+    const later = [await post(traditional, 'u-story-3'), await post(`#化工厂偷排# ${claim} #紧急扩散#`, 'u-story-1'), await post(other, 'u-story-4')];
+    const [c, d, e] = await storyIdsOf(token, later);
+    expect([c, d]).toEqual([a, a]);
+    expect(e).not.toBe(a);
+
+    const story = await eventually(async () => {
+      const doc = await es.get<Story>({ index: STORIES_INDEX_NAME, id: a });
+      return doc._source?.volume === 4 ? doc._source : undefined;
+    }, 30_000, 'story volume 4');
+    expect(story.authors).toBe(3);
+    expect(story.titleItemId).toBe(first[0]);
+    expect(story.platforms).toEqual([{ key: 'weibo', count: 4 }]);
+    expect(story.velocity.current).toBe(4);
+    expect(story.newestItemIds).toHaveLength(4);
+  });
+});

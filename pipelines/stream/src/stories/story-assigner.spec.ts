@@ -1,0 +1,89 @@
+import { fingerprint, normalizeText } from '@liaowang/nlp';
+import { groupKeyOf } from '../alerts/evaluate-items';
+import { storyFrom } from './story-aggregate';
+import { StoryAssigner, type StoryIdentity, type StoryStore } from './story-assigner';
+import { storyFingerprints } from './story-keys';
+
+class MemoryStore implements StoryStore {
+  readonly bands = new Map<string, string>();
+  readonly saved = new Map<string, StoryIdentity>();
+  async bandOwners(bands: readonly string[]) {
+    return new Map(bands.filter((b) => this.bands.has(b)).map((b) => [b, this.bands.get(b)!]));
+  }
+  async stories(ids: readonly string[]) {
+    return new Map(ids.filter((id) => this.saved.has(id)).map((id) => [id, this.saved.get(id)!]));
+  }
+  async claim(bands: readonly string[], storyId: string) {
+    const taken = new Map<string, string>();
+    for (const b of bands) {
+      const owner = this.bands.get(b);
+      if (owner && owner !== storyId) taken.set(b, owner);
+      else this.bands.set(b, storyId);
+    }
+    return taken;
+  }
+  async reassign(bands: readonly string[], storyId: string) {
+    for (const b of bands) this.bands.set(b, storyId);
+  }
+}
+
+const CLAIM = '网传北湖区自来水厂水源被污染，今晚起全区停水三天，超市瓶装水已被抢空，请大家相互转告提前储水';
+const item = (id: string, text: string) => ({ id, title: text, fingerprints: storyFingerprints(fingerprint(normalizeText(text)), text) });
+
+describe(StoryAssigner.name, () => {
+  it('puts a post, its repost with a comment, a traditional copy and one with hashtags in one story, a different post in another', async () => {
+    const store = new MemoryStore();
+    const assigner = new StoryAssigner(store);
+    const { storyOf, touched } = await assigner.assign([
+      item('a', CLAIM),
+      item('b', `真的假的？我家这边还有水//@北湖发布:${CLAIM}`),
+      item('c', '網傳北湖區自來水廠水源被污染，今晚起全區停水三天，超市瓶裝水已被搶空，請大家相互轉告提前儲水'),
+      item('d', `#北湖停水# ${CLAIM} #紧急扩散#`),
+      item('e', '北湖区图书馆周末举办亲子阅读活动，现场有绘本讲读和手工课，欢迎家长带孩子报名参加，名额有限'),
+    ]);
+    expect(new Set(['a', 'b', 'c', 'd'].map((id) => storyOf.get(id))).size).toBe(1);
+    expect(storyOf.get('e')).not.toBe(storyOf.get('a'));
+    expect(touched.get(storyOf.get('a')!)!.title).toBe(CLAIM);
+  });
+
+  it('finds the story again in a later batch (state in the store, as after a restart)', async () => {
+    const store = new MemoryStore();
+    const first = await new StoryAssigner(store).assign([item('a', CLAIM)]);
+    for (const s of first.touched.values()) store.saved.set(s.id, s);
+    const later = await new StoryAssigner(store).assign([item('b', `${CLAIM} @北湖发布`)]);
+    expect(later.storyOf.get('b')).toBe(first.storyOf.get('a'));
+  });
+
+  it('joins the story another instance founded on a shared band at the same time', async () => {
+    const store = new MemoryStore();
+    const rival = item('x', `${CLAIM}！`);
+    const rivalStory = { id: 'st-rival', title: rival.title, titleItemId: 'x', fingerprints: rival.fingerprints, bands: [] };
+    store.saved.set(rivalStory.id, rivalStory);
+    // The rival's claims land between our lookup (nothing found) and our claim.
+    const assigner = new StoryAssigner({ ...store, bandOwners: async () => new Map(), stories: store.stories.bind(store), claim: async (bands, id) => {
+      for (const b of bands) store.bands.set(b, 'st-rival');
+      return store.claim(bands, id);
+    }, reassign: store.reassign.bind(store) });
+    const { storyOf } = await assigner.assign([item('a', CLAIM)]);
+    expect(storyOf.get('a')).toBe('st-rival');
+  });
+});
+
+describe('storyFrom', () => {
+  it('takes volume and the rest from the counted figures, velocity with its change', () => {
+    const story = storyFrom(
+      { id: 's', title: 't', titleItemId: 'a', fingerprints: [], bands: [] },
+      { volume: 4, authors: 3, firstSeen: 'f', lastSeen: 'l', platforms: [], regions: [], categories: [], sentiment: [{ key: 'negative', count: 3 }, { key: 'neutral', count: 1 }], rumorPeak: 0.9, rumorMean: 0.4567, current: 4, previous: 1, newestItemIds: ['d'] },
+      new Date('2026-12-01T00:00:00Z'),
+    );
+    expect(story).toMatchObject({ volume: 4, authors: 3, sentiment: { negative: 3, neutral: 1, positive: 0 }, rumor: { peak: 0.9, mean: 0.457 }, velocity: { current: 4, previous: 1, change: 3 } });
+  });
+});
+
+describe('groupKeyOf', () => {
+  it('groups by rule, and by rule and story when the item has a story', () => {
+    const rule = { id: 'r1' } as Parameters<typeof groupKeyOf>[0];
+    expect(groupKeyOf(rule)).toBe('rule:r1');
+    expect(groupKeyOf(rule, 'st-1')).toBe('rule:r1:story:st-1');
+  });
+});

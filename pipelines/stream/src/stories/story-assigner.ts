@@ -1,0 +1,93 @@
+import { bandKeys, STORY_DISTANCE, storyDistance } from './story-keys';
+import { withFingerprints } from './story-aggregate';
+
+/** What the assigner needs of an item. */
+export interface StoryCandidate {
+  id: string;
+  fingerprints: string[];
+  /** Masked text, the title if the item founds a story. */
+  title: string;
+}
+
+export interface StoryIdentity {
+  id: string;
+  title: string;
+  titleItemId: string;
+  fingerprints: string[];
+  bands: string[];
+}
+
+/** Where stories and band claims live (the stories indices; an in-memory one in unit tests). */
+export interface StoryStore {
+  /** Owners of the given band keys (realtime reads: a story founded a moment ago is seen). */
+  bandOwners(bands: readonly string[]): Promise<Map<string, string>>;
+  stories(ids: readonly string[]): Promise<Map<string, StoryIdentity>>;
+  /** Claims band keys for a story (create); answers the keys another story owns already. */
+  claim(bands: readonly string[], storyId: string): Promise<Map<string, string>>;
+  /** Points band keys at a story whatever owned them (after joining the other story). */
+  reassign(bands: readonly string[], storyId: string): Promise<void>;
+}
+
+/**
+ * Places items in stories (R-ENR-6): candidates are the stories owning one of the item's band
+ * keys; the nearest within STORY_DISTANCE wins, else the item founds a story. Returns the story
+ * of each placed item and the identities touched (to be written with their new figures).
+ */
+export class StoryAssigner {
+  constructor(private readonly store: StoryStore) {}
+
+  async assign(items: readonly StoryCandidate[]): Promise<{ storyOf: Map<string, string>; touched: Map<string, StoryIdentity> }> {
+    const storyOf = new Map<string, string>();
+    const touched = new Map<string, StoryIdentity>();
+    for (const item of items) {
+      if (item.fingerprints.length === 0) continue;
+      const bands = [...new Set(item.fingerprints.flatMap(bandKeys))];
+      let story = await this.nearest(item, bands, touched);
+      if (!story) story = await this.found(item, bands, touched);
+      else {
+        story.fingerprints = withFingerprints(story.fingerprints, item.fingerprints);
+        const newBands = story.fingerprints.flatMap(bandKeys).filter((b) => !story!.bands.includes(b));
+        // A band another story owns stays theirs; the story still matches through its other bands.
+        const taken = await this.store.claim(newBands, story.id);
+        story.bands = [...story.bands, ...newBands.filter((b) => !taken.has(b))];
+      }
+      storyOf.set(item.id, story.id);
+      touched.set(story.id, story);
+    }
+    return { storyOf, touched };
+  }
+
+  private async nearest(item: StoryCandidate, bands: string[], touched: Map<string, StoryIdentity>): Promise<StoryIdentity | undefined> {
+    const owners = [...new Set((await this.store.bandOwners(bands)).values())];
+    const missing = owners.filter((id) => !touched.has(id));
+    const loaded = missing.length > 0 ? await this.store.stories(missing) : new Map<string, StoryIdentity>();
+    let best: { story: StoryIdentity; distance: number } | undefined;
+    for (const id of owners) {
+      const story = touched.get(id) ?? loaded.get(id);
+      if (!story) continue;
+      const distance = storyDistance(item.fingerprints, story.fingerprints);
+      if (distance <= STORY_DISTANCE && (!best || distance < best.distance)) best = { story, distance };
+    }
+    return best?.story;
+  }
+
+  private async found(item: StoryCandidate, bands: string[], touched: Map<string, StoryIdentity>): Promise<StoryIdentity> {
+    // The id comes from the founding fingerprint: a redelivered founder founds the same story.
+    const story: StoryIdentity = { id: `st-${item.fingerprints[0]}`, title: item.title, titleItemId: item.id, fingerprints: [...item.fingerprints], bands };
+    const taken = await this.store.claim(bands, story.id);
+    if (taken.size === 0) return story;
+    // Another instance founded a story on one of these bands meanwhile: join it if it is near.
+    const rivals = await this.store.stories([...new Set(taken.values())].filter((id) => id !== story.id));
+    for (const rival of rivals.values()) {
+      if (storyDistance(item.fingerprints, rival.fingerprints) > STORY_DISTANCE) continue;
+      const ours = bands.filter((b) => !taken.has(b));
+      await this.store.reassign(ours, rival.id);
+      const joined = touched.get(rival.id) ?? rival;
+      joined.fingerprints = withFingerprints(joined.fingerprints, item.fingerprints);
+      joined.bands = [...new Set([...joined.bands, ...ours])];
+      return joined;
+    }
+    story.bands = bands.filter((b) => !taken.has(b) || taken.get(b) === story.id);
+    return story;
+  }
+}

@@ -1,0 +1,132 @@
+import {
+  itemsIndex,
+  itemsIndexFor,
+  STORIES_INDEX_NAME,
+  STORY_BANDS_INDEX_NAME,
+  type ItemDocument,
+  type Story,
+} from '@liaowang/contract';
+import type { ElasticsearchClient } from '@liaowang/platform';
+import { NEWEST_ITEMS, VELOCITY_WINDOW_MS, type StoryFigures } from './story-aggregate';
+import type { StoryIdentity, StoryStore } from './story-assigner';
+
+type Bucket = { key: string; doc_count: number };
+const counts = (agg: unknown) => ((agg as { buckets: Bucket[] }).buckets ?? []).map((b) => ({ key: String(b.key), count: b.doc_count }));
+
+/** The stories indices and the story fields of the items, in Elasticsearch. */
+export class StoryRepository implements StoryStore {
+  constructor(private readonly es: ElasticsearchClient) {}
+
+  /** The stored items (fingerprint, text) of indexed items, by id and month index. */
+  async items(refs: readonly { id: string; publishedAt: string }[]): Promise<Map<string, Pick<ItemDocument, 'id' | 'fingerprint' | 'text' | 'masked'>>> {
+    if (refs.length === 0) return new Map();
+    const response = await this.es.mget<ItemDocument>({
+      docs: refs.map((r) => ({ _index: itemsIndexFor(r.publishedAt), _id: r.id, _source: ['id', 'fingerprint', 'text', 'masked'] })),
+    });
+    const found = new Map<string, ItemDocument>();
+    for (const doc of response.docs) if ('found' in doc && doc.found && doc._source) found.set(doc._id, doc._source);
+    return found;
+  }
+
+  async bandOwners(bands: readonly string[]): Promise<Map<string, string>> {
+    if (bands.length === 0) return new Map();
+    const response = await this.es.mget<{ storyId: string }>({ index: STORY_BANDS_INDEX_NAME, ids: [...bands] });
+    const owners = new Map<string, string>();
+    for (const doc of response.docs) if ('found' in doc && doc.found && doc._source) owners.set(doc._id, doc._source.storyId);
+    return owners;
+  }
+
+  async stories(ids: readonly string[]): Promise<Map<string, StoryIdentity>> {
+    if (ids.length === 0) return new Map();
+    const response = await this.es.mget<Story>({ index: STORIES_INDEX_NAME, ids: [...ids], _source: ['id', 'title', 'titleItemId', 'fingerprints', 'bands'] });
+    const found = new Map<string, StoryIdentity>();
+    for (const doc of response.docs) if ('found' in doc && doc.found && doc._source) found.set(doc._id, doc._source);
+    return found;
+  }
+
+  async claim(bands: readonly string[], storyId: string): Promise<Map<string, string>> {
+    if (bands.length === 0) return new Map();
+    const response = await this.es.bulk({
+      operations: bands.flatMap((band) => [{ create: { _index: STORY_BANDS_INDEX_NAME, _id: band } }, { band, storyId }]),
+    });
+    const conflicts = response.items.filter((entry) => entry.create?.status === 409).map((entry) => entry.create!._id!);
+    const failed = response.items.find((entry) => entry.create?.error && entry.create.status !== 409);
+    if (failed) throw new Error(`band claim ${failed.create!.status}: ${failed.create!.error!.reason}`);
+    const owners = await this.bandOwners(conflicts);
+    for (const [band, owner] of owners) if (owner === storyId) owners.delete(band);
+    return owners;
+  }
+
+  async reassign(bands: readonly string[], storyId: string): Promise<void> {
+    if (bands.length === 0) return;
+    await this.es.bulk({ operations: bands.flatMap((band) => [{ index: { _index: STORY_BANDS_INDEX_NAME, _id: band } }, { band, storyId }]) });
+  }
+
+  /** Writes each item's storyId into its month index, visible to the figures counted next. */
+  async setStoryIds(items: readonly { id: string; publishedAt: string; storyId: string }[]): Promise<void> {
+    if (items.length === 0) return;
+    const response = await this.es.bulk({
+      refresh: 'wait_for',
+      operations: items.flatMap((i) => [{ update: { _index: itemsIndexFor(i.publishedAt), _id: i.id } }, { doc: { storyId: i.storyId } }]),
+    });
+    const failed = response.items.find((entry) => entry.update?.error);
+    if (failed) throw new Error(`storyId update ${failed.update!.status}: ${failed.update!.error!.reason}`);
+  }
+
+  /** The figures of each story, counted over its items in the items index. */
+  async figures(storyIds: readonly string[], now: Date): Promise<Map<string, StoryFigures>> {
+    if (storyIds.length === 0) return new Map();
+    const t = now.getTime();
+    const response = await this.es.search({
+      index: itemsIndex.alias,
+      size: 0,
+      query: { terms: { storyId: [...storyIds] } },
+      aggregations: {
+        stories: {
+          terms: { field: 'storyId', size: storyIds.length },
+          aggregations: {
+            authors: { cardinality: { field: 'author.id' } },
+            firstSeen: { min: { field: 'publishedAt' } },
+            lastSeen: { max: { field: 'publishedAt' } },
+            platforms: { terms: { field: 'platform', size: 20 } },
+            regions: { terms: { field: 'region', size: 40 } },
+            categories: { terms: { field: 'categories', size: 20 } },
+            sentiment: { terms: { field: 'sentiment.label', size: 3 } },
+            rumorPeak: { max: { field: 'rumor.score' } },
+            rumorMean: { avg: { field: 'rumor.score' } },
+            current: { filter: { range: { publishedAt: { gt: new Date(t - VELOCITY_WINDOW_MS).toISOString(), lte: now.toISOString() } } } },
+            previous: { filter: { range: { publishedAt: { gt: new Date(t - 2 * VELOCITY_WINDOW_MS).toISOString(), lte: new Date(t - VELOCITY_WINDOW_MS).toISOString() } } } },
+            newest: { top_hits: { size: NEWEST_ITEMS, sort: [{ publishedAt: 'desc' }], _source: false } },
+          },
+        },
+      },
+    });
+    const figures = new Map<string, StoryFigures>();
+    type Agg = Record<string, { value?: number; value_as_string?: string; doc_count?: number; hits?: { hits: { _id: string }[] } }>;
+    for (const bucket of (response.aggregations?.stories as { buckets: (Bucket & Agg)[] }).buckets) {
+      figures.set(bucket.key, {
+        volume: bucket.doc_count,
+        authors: bucket.authors.value ?? 0,
+        firstSeen: bucket.firstSeen.value_as_string ?? new Date(bucket.firstSeen.value ?? t).toISOString(),
+        lastSeen: bucket.lastSeen.value_as_string ?? new Date(bucket.lastSeen.value ?? t).toISOString(),
+        platforms: counts(bucket.platforms),
+        regions: counts(bucket.regions),
+        categories: counts(bucket.categories),
+        sentiment: counts(bucket.sentiment),
+        rumorPeak: bucket.rumorPeak.value ?? 0,
+        rumorMean: bucket.rumorMean.value ?? 0,
+        current: bucket.current.doc_count ?? 0,
+        previous: bucket.previous.doc_count ?? 0,
+        newestItemIds: bucket.newest.hits?.hits.map((h) => h._id) ?? [],
+      });
+    }
+    return figures;
+  }
+
+  async write(stories: readonly Story[]): Promise<void> {
+    if (stories.length === 0) return;
+    const response = await this.es.bulk({ operations: stories.flatMap((s) => [{ index: { _index: STORIES_INDEX_NAME, _id: s.id } }, s]) });
+    const failed = response.items.find((entry) => entry.index?.error);
+    if (failed) throw new Error(`story write ${failed.index!.status}: ${failed.index!.error!.reason}`);
+  }
+}
