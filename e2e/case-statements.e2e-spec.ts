@@ -2,6 +2,7 @@ import type {
   AlertDetail,
   AuditPage,
   Case,
+  ItemCaseResponse,
   ItemSearchResponse,
   Problem,
   StatementDiff,
@@ -86,7 +87,9 @@ describe('case statements, sign-off and report on the real stack', () => {
 
   // The stream only where an alert must be raised: a second API with the pipeline, on the same stack.
   let streaming: TestSystem | undefined;
-  async function raiseAlert(text: (keyword: string) => string): Promise<{ keyword: string; alertId: string }> {
+  async function raiseAlert(
+    text: (keyword: string) => string,
+  ): Promise<{ keyword: string; alertId: string; itemId: string }> {
     streaming ??= await startTestSystem({ settings: { ALERT_RULES_RELOAD_SECONDS: '1' } });
     const keyword = uniqueKeyword('口径');
     const rule = await createRule(streaming, tokens.duty, {
@@ -94,9 +97,9 @@ describe('case statements, sign-off and report on the real stack', () => {
       severity: 'high',
       match: { keywords: keyword },
     });
-    await postMention(streaming, text(keyword));
+    const itemId = await postMention(streaming, text(keyword));
     const [alert] = await waitForAlerts(streaming, tokens.duty, rule.id, 1);
-    return { keyword, alertId: alert.id };
+    return { keyword, alertId: alert.id, itemId };
   }
 
   beforeAll(async () => {
@@ -230,7 +233,7 @@ describe('case statements, sign-off and report on the real stack', () => {
   });
 
   it('walks the major path on a 重大 case: the grade raises the tier, only a leader signs, the agreed line shows on the linked alert', async () => {
-    const { keyword, alertId } = await raiseAlert((k) => `网传${k}事件`);
+    const { keyword, alertId, itemId } = await raiseAlert((k) => `网传${k}事件`);
     const kase = await grade(await open(title('重大声明'), { alertId }), 'II');
 
     let { case: current, statement } = await draft(kase, {
@@ -286,6 +289,12 @@ describe('case statements, sign-off and report on the real stack', () => {
       id: kase.id,
       agreedLine: { statementId: statement.id, text: `关于${keyword}的情况通报：已妥善处置` },
     });
+    // …and beside the linked item.
+    const item = await expectStatus<ItemCaseResponse>(
+      await api('screen', 'GET', `/api/v1/items/${encodeURIComponent(itemId)}/case`),
+      200,
+    );
+    expect(item.case).toMatchObject({ id: kase.id, agreedLine: { statementId: statement.id } });
   });
 
   it('writes the closing and exports the report as PDF and Word in Chinese', async () => {

@@ -128,3 +128,8 @@ export interface LinkedCaseLine {
 
 /** GET /api/v1/alerts/{id}: the alert and, once it is linked to a case, that case and its agreed line. */
 export type AlertDetail = Alert & { case?: LinkedCaseLine };
+
+/** GET /api/v1/items/{id}/case: the case an item is linked to and its agreed line, or null. */
+export interface ItemCaseResponse {
+  case: LinkedCaseLine | null;
+}
