@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ItemSummary } from './enriched-item';
 import type { Role } from './roles';
+import type { ItemFacets } from './search-api';
 
 export const API_PREFIX = '/api/v1';
 
@@ -30,6 +31,10 @@ export interface IntakeAccepted {
 export interface ItemSearchResponse {
   total: number;
   items: ItemSummary[];
+  /** Opaque: pass as `cursor` for the page after this one; absent on the last page. */
+  cursor?: string;
+  /** Counts per facet value over all matches (unless `facets=false`). */
+  facets?: ItemFacets;
 }
 
 /** RFC 9457 problem details, the body of every error response. */

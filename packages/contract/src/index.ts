@@ -16,6 +16,7 @@ export * from './notify';
 export * from './permissions';
 export * from './problem';
 export * from './roles';
+export * from './search-api';
 export * from './socket-events';
 export * from './statement-api';
 export * from './story';

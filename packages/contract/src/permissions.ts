@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   'items.live': { kind: 'read', roles: EVERY_ROLE, description: 'receive indexed items live and catch up after a reconnect' },
   // Raw evidence carries personal data (R-ENR-5, 003 Art. 21/31): the people who act on a post
   // need it; the leader's screen, the wall screen and the system administrator do not.
+  'searches.save': { kind: 'write', roles: ['duty_officer', 'responder', 'leader', 'admin'], description: 'save and delete searches of their own' },
   'items.raw.view': { kind: 'read', roles: ['duty_officer', 'responder'], description: 'see an item unmasked (audited) and search its raw text' },
   'intake.push': { kind: 'write', roles: ['duty_officer', 'admin'], description: 'push a mention, comment or impostor report by hand' },
   'users.manage': { kind: 'write', roles: ['admin'], description: 'list, create, disable, re-role users, reset passwords, sign users out' },

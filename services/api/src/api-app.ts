@@ -31,6 +31,8 @@ import {
   notifyDeliveriesIndex,
   ROSTER_INDEX_NAME,
   rosterIndex,
+  SAVED_SEARCHES_INDEX_NAME,
+  savedSearchesIndex,
   SESSIONS_INDEX_NAME,
   sessionsIndex,
   SILENCES_INDEX_NAME,
@@ -90,6 +92,7 @@ export async function createApiApp(settings: Settings): Promise<INestApplication
     [casesIndex, CASES_INDEX_NAME],
     [caseFilesIndex, CASE_FILES_INDEX_NAME],
     [caseClockPolicyIndex, CASE_CLOCK_POLICY_INDEX_NAME],
+    [savedSearchesIndex, SAVED_SEARCHES_INDEX_NAME],
   ] as const) {
     await ensureIndexTemplate(es, template);
     await ensureIndex(es, index);

@@ -38,6 +38,7 @@ import { ItemRawController } from './items/item-raw.controller';
 import { ItemRawService } from './items/item-raw.service';
 import { ItemSearchService } from './items/item-search.service';
 import { LiveGateway } from './live/live.gateway';
+import { SEARCH_CONTROLLERS, SEARCH_PROVIDERS } from './search/search.providers';
 
 @Module({})
 export class ApiModule {
@@ -45,7 +46,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
-      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController, ...ESCALATION_CONTROLLERS, ...CASE_CONTROLLERS, ...STATEMENT_CONTROLLERS],
+      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController, ...ESCALATION_CONTROLLERS, ...CASE_CONTROLLERS, ...STATEMENT_CONTROLLERS, ...SEARCH_CONTROLLERS],
       providers: [
         { provide: ELASTICSEARCH, useValue: deps.es },
         {
@@ -72,6 +73,7 @@ export class ApiModule {
         ...ESCALATION_PROVIDERS,
         ...CASE_PROVIDERS,
         ...STATEMENT_PROVIDERS,
+        ...SEARCH_PROVIDERS,
       ],
     };
   }

@@ -13,6 +13,7 @@ import { loginAttemptsIndex } from './login-attempts.index';
 import { notifyChannelsIndex } from './notify-channels.index';
 import { notifyDeliveriesIndex } from './notify-deliveries.index';
 import { rosterIndex } from './roster.index';
+import { savedSearchesIndex } from './saved-searches.index';
 import { sessionsIndex } from './sessions.index';
 import { silencesIndex } from './silences.index';
 import { storiesIndex, storyBandsIndex } from './stories.index';
@@ -40,6 +41,7 @@ export const ALL_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = [
   caseClockPolicyIndex,
   storiesIndex,
   storyBandsIndex,
+  savedSearchesIndex,
 ];
 
 /** The templates whose indices are data of record: what backup snapshots and restore brings back. */

@@ -2,6 +2,8 @@ import { Client, errors } from '@elastic/elasticsearch';
 import type { IndexTemplateDefinition } from '@liaowang/contract';
 
 export type { Client as ElasticsearchClient };
+// Request and response shapes, for code that builds queries without importing the library.
+export type { estypes as EsTypes } from '@elastic/elasticsearch';
 
 export function createElasticsearchClient(url: string): Client {
   return new Client({ node: url, requestTimeout: 30_000, maxRetries: 2 });

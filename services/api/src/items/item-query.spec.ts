@@ -1,0 +1,116 @@
+import { itemSearchQuerySchema } from '@liaowang/contract';
+import { ProblemException } from '@liaowang/platform';
+import { filtersToEs, itemQueryToEs, itemSortToEs, keywordQueryToEs, parseSearchText, searchFields } from './item-query';
+
+const phrase = (query: string, fields = ['masked']) => ({ multi_match: { query, type: 'phrase', fields } });
+const compile = (q: string, fields = ['masked']) => keywordQueryToEs(parseSearchText(q), fields);
+
+describe('keywordQueryToEs', () => {
+  it('makes a term a phrase match, so Chinese characters stay adjacent', () => {
+    expect(compile('停水')).toEqual(phrase('停水'));
+  });
+
+  it('makes AND a must, OR a should with one required, NOT a must_not', () => {
+    expect(compile('停水 AND (江城 OR 武汉) NOT 演练')).toEqual({
+      bool: {
+        must: [
+          phrase('停水'),
+          { bool: { should: [phrase('江城'), phrase('武汉')], minimum_should_match: 1 } },
+          { bool: { must_not: [phrase('演练')] } },
+        ],
+      },
+    });
+  });
+
+  it('keeps a quoted phrase with its space as one phrase', () => {
+    expect(compile('"全市 停水"')).toEqual(phrase('全市 停水'));
+  });
+
+  it('searches a traditional-script term in its simplified form too', () => {
+    expect(compile('停電')).toEqual({ bool: { should: [phrase('停電'), phrase('停电')], minimum_should_match: 1 } });
+  });
+
+  it('makes NEAR/n an unordered intervals query with at most n tokens between', () => {
+    expect(compile('停水 NEAR/5 三天')).toEqual({
+      intervals: {
+        masked: {
+          all_of: {
+            ordered: false,
+            max_gaps: 5,
+            intervals: [
+              { match: { query: '停水', max_gaps: 0, ordered: true } },
+              { match: { query: '三天', max_gaps: 0, ordered: true } },
+            ],
+          },
+        },
+      },
+    });
+  });
+
+  it('matches the raw text only for who may see raw evidence', () => {
+    expect(searchFields(false)).toEqual(['masked']);
+    expect(searchFields(true)).toEqual(['masked', 'text']);
+    expect(compile('13812345678', searchFields(false))).toEqual(phrase('13812345678'));
+  });
+
+  it('refuses bad syntax with a 400 naming q', () => {
+    let caught: unknown;
+    try {
+      parseSearchText('(停水');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ProblemException);
+    const problem = (caught as ProblemException).getResponse() as { status: number; errors: { field: string }[] };
+    expect(problem.status).toBe(400);
+    expect(problem.errors[0].field).toBe('q');
+  });
+});
+
+describe('filtersToEs', () => {
+  const parse = (query: Record<string, unknown>) => itemSearchQuerySchema.parse(query);
+
+  it('turns each facet into a terms filter, comma lists and repeated parameters alike', () => {
+    expect(filtersToEs(parse({ platform: 'weibo,douyin', sentiment: ['negative'], kind: 'mention', category: 'false_alarm_rumor', region: '湖北' }))).toEqual([
+      { terms: { kind: ['mention'] } },
+      { terms: { platform: ['weibo', 'douyin'] } },
+      { terms: { 'sentiment.label': ['negative'] } },
+      { terms: { categories: ['false_alarm_rumor'] } },
+      { terms: { region: ['湖北'] } },
+    ]);
+  });
+
+  it('matches an author by id or name', () => {
+    expect(filtersToEs(parse({ author: 'u-1' }))).toEqual([
+      { bool: { should: [{ terms: { 'author.id': ['u-1'] } }, { terms: { 'author.name': ['u-1'] } }], minimum_should_match: 1 } },
+    ]);
+  });
+
+  it('makes ranges of rumor risk (inclusive) and time (from inclusive, to exclusive)', () => {
+    expect(filtersToEs(parse({ riskMin: '0.6', from: '2026-12-01T00:00:00+08:00', to: '2026-12-02T00:00:00+08:00' }))).toEqual([
+      { range: { 'rumor.score': { gte: 0.6, lte: undefined } } },
+      { range: { publishedAt: { gte: '2026-12-01T00:00:00+08:00', lt: '2026-12-02T00:00:00+08:00' } } },
+    ]);
+  });
+
+  it('leaves an empty search as match_all and puts words in must, filters in filter', () => {
+    expect(itemQueryToEs(parse({}), false)).toEqual({ match_all: {} });
+    expect(itemQueryToEs(parse({ q: '停水', platform: 'weibo' }), false)).toEqual({
+      bool: { must: [phrase('停水')], filter: [{ terms: { platform: ['weibo'] } }] },
+    });
+  });
+
+  it('refuses an unknown facet value with the field named', () => {
+    const result = itemSearchQuerySchema.safeParse({ sentiment: 'angry' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].path[0]).toBe('sentiment');
+  });
+});
+
+describe('itemSortToEs', () => {
+  it('ends every sort with publishedAt and id so cursors are total', () => {
+    expect(itemSortToEs('newest')).toEqual([{ publishedAt: 'desc' }, { id: 'asc' }]);
+    expect(itemSortToEs('risk')[0]).toEqual({ 'rumor.score': 'desc' });
+    expect(itemSortToEs('relevance').slice(-1)).toEqual([{ id: 'asc' }]);
+  });
+});
