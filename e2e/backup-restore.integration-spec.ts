@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { AUDIT_INDEX_NAME, recordIndexPatterns, USERS_INDEX_NAME, usersIndex } from '@liaowang/contract';
+import { AUDIT_INDEX_NAME, recordIndexPatterns, USERS_INDEX_NAME, usersIndex, type AuditRecord } from '@liaowang/contract';
 import { AuditTrail, createElasticsearchClient, createLogger, verifyAuditChain, type Settings } from '@liaowang/platform';
 import { createApiApp } from '@liaowang/api';
 import { spawnSync } from 'node:child_process';
@@ -24,6 +24,9 @@ function liaowang(settings: Settings, ...args: string[]) {
 }
 
 type Doc = { index: string; id: string; source: unknown };
+// The documents of `after` that `before` does not hold (an id per index), and the rest.
+const added = (before: Doc[], after: Doc[]) => after.filter((d) => !before.some((b) => b.index === d.index && b.id === d.id));
+const auditOf = (docs: Doc[]) => docs.map((d) => (d.index === AUDIT_INDEX_NAME ? (d.source as AuditRecord) : undefined));
 
 describe('backup and restore of the record indices', () => {
   const settings = testSettings({ BACKUP_CRON: 'off' });
@@ -48,19 +51,28 @@ describe('backup and restore of the record indices', () => {
 
   // Every document of every record index, with its index and id, in a stable order.
   const recordDocuments = async (): Promise<Doc[]> => {
-    await es.indices.refresh({ index: recordIndexPatterns().join(','), ignore_unavailable: true, allow_no_indices: true });
-    const response = await es.search({
-      index: recordIndexPatterns().join(','),
-      ignore_unavailable: true,
-      allow_no_indices: true,
-      size: 10_000,
-      query: { match_all: {} },
-      sort: ['_doc'],
-    });
-    return response.hits.hits
-      .map((h) => ({ index: h._index, id: h._id!, source: h._source }))
-      .sort((a, b) => a.index.localeCompare(b.index) || a.id.localeCompare(b.id));
+    const index = recordIndexPatterns().join(',');
+    await es.indices.refresh({ index, ignore_unavailable: true, allow_no_indices: true });
+    if ((await recordIndices()).length === 0) return [];
+    // Every document, however many earlier tests wrote: a point in time, paged in shard order.
+    const pit = await es.openPointInTime({ index, keep_alive: '1m', ignore_unavailable: true });
+    const docs: Doc[] = [];
+    try {
+      let after: unknown[] | undefined;
+      for (;;) {
+        const page = await es.search({ pit: { id: pit.id, keep_alive: '1m' }, size: 5_000, sort: ['_shard_doc'], search_after: after as never, query: { match_all: {} } });
+        docs.push(...page.hits.hits.map((h) => ({ index: h._index, id: h._id!, source: h._source })));
+        if (page.hits.hits.length < 5_000) break;
+        after = page.hits.hits.at(-1)!.sort;
+      }
+    } finally {
+      await es.closePointInTime({ id: pit.id });
+    }
+    return docs.sort((a, b) => a.index.localeCompare(b.index) || a.id.localeCompare(b.id));
   };
+  // The open record indices, empty ones included: all of them go in the disaster.
+  const recordIndices = async (): Promise<string[]> =>
+    Object.keys(await es.indices.get({ index: recordIndexPatterns().join(','), ignore_unavailable: true, allow_no_indices: true, expand_wildcards: 'open' })).sort();
 
   afterAll(async () => {
     await stopApi();
@@ -86,7 +98,7 @@ describe('backup and restore of the record indices', () => {
     await stopApi();
 
     const before = await recordDocuments();
-    const indices = [...new Set(before.map((d) => d.index))].sort();
+    const indices = await recordIndices();
     expect(indices).toEqual(expect.arrayContaining([USERS_INDEX_NAME, AUDIT_INDEX_NAME]));
     expect(before.some((d) => d.index === USERS_INDEX_NAME && d.id === extra)).toBe(true);
     expect(before.filter((d) => d.index === AUDIT_INDEX_NAME).length).toBeGreaterThan(0);
@@ -98,13 +110,16 @@ describe('backup and restore of the record indices', () => {
     expect(snapshot).toBeDefined();
     for (const index of indices) expect(backup.stdout).toContain(index);
     expect(liaowang(settings, 'backup', '--list').stdout).toContain(snapshot);
+    // The backup is on the trail, written after the snapshot (so the snapshot cannot hold it).
+    const afterBackup = await recordDocuments();
+    expect(auditOf(added(before, afterBackup))).toEqual([expect.objectContaining({ action: 'backups.create', target: { type: 'snapshot', id: snapshot }, outcome: 'success' })]);
 
     // While the indices are open, restore refuses and names them.
     const refused = liaowang(settings, 'restore', snapshot!);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain(USERS_INDEX_NAME);
     expect(refused.stderr).toContain('--force');
-    expect(await recordDocuments()).toEqual(before);
+    expect(await recordDocuments()).toEqual(afterBackup);
 
     // The disaster: the record indices are gone.
     await es.indices.delete({ index: indices.join(',') });
@@ -112,9 +127,14 @@ describe('backup and restore of the record indices', () => {
 
     const restored = liaowang(settings, 'restore', snapshot!);
     expect(restored).toMatchObject({ code: 0, stderr: '' });
-    expect(await recordDocuments()).toEqual(before);
+    // Everything of record is back as it was at the snapshot, and the restore itself is the next
+    // record of the restored chain (the backup's record, written after the snapshot, is not).
+    const afterRestore = await recordDocuments();
+    const restoreRecords = added(before, afterRestore);
+    expect(auditOf(restoreRecords)).toEqual([expect.objectContaining({ action: 'backups.restore', target: { type: 'snapshot', id: snapshot } })]);
+    expect(afterRestore.filter((d) => !restoreRecords.includes(d))).toEqual(before);
     const verdict = await verifyAuditChain(es);
-    expect(verdict).toMatchObject({ ok: true, records: before.filter((d) => d.index === AUDIT_INDEX_NAME).length });
+    expect(verdict).toMatchObject({ ok: true, records: before.filter((d) => d.index === AUDIT_INDEX_NAME).length + 1 });
     const aliases = await es.indices.getAlias({ index: USERS_INDEX_NAME });
     expect(Object.keys(aliases[USERS_INDEX_NAME].aliases)).toContain(usersIndex.alias);
 
@@ -125,9 +145,9 @@ describe('backup and restore of the record indices', () => {
   });
 
   it('with --force closes the open record indices and overwrites them with the snapshot', async () => {
+    const before = await recordDocuments();
     const backup = liaowang(settings, 'backup');
     expect(backup.code).toBe(0);
-    const before = await recordDocuments();
     const stray = `backup-stray-${randomUUID().slice(0, 8)}`;
     await es.index({
       index: USERS_INDEX_NAME,
@@ -139,7 +159,11 @@ describe('backup and restore of the record indices', () => {
     const forced = liaowang(settings, 'restore', '--force');
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain(`closed and overwritten: `);
-    expect(await recordDocuments()).toEqual(before);
+    const afterRestore = await recordDocuments();
+    const restoreRecords = added(before, afterRestore);
+    expect(auditOf(restoreRecords)).toEqual([expect.objectContaining({ action: 'backups.restore' })]);
+    expect(afterRestore.filter((d) => !restoreRecords.includes(d))).toEqual(before);
+    expect((await verifyAuditChain(es)).ok).toBe(true);
   });
 
   it('says which snapshot is missing, with its own exit code', () => {

@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .description('snapshot the record indices (users, audit, …) into the repository at BACKUP_PATH; --list shows the snapshots')
     .option('--list', 'list the snapshots instead of taking one')
     .action((options: { list?: boolean }) =>
-      withSnapshotStore('backup', async (store, settings) => {
+      withSnapshotStore('backup', async (store, settings, recordOperation) => {
         if (options.list) {
           const snapshots = await store.list();
           if (snapshots.length === 0) console.log('no snapshots yet');
@@ -23,6 +23,8 @@ export function register(program: Command): void {
         console.log(`size ${formatBytes(result.sizeBytes)}, took ${(result.durationMs / 1000).toFixed(1)}s`);
         if (result.pruned.length > 0) console.log(`deleted (BACKUP_RETAIN=${settings.BACKUP_RETAIN}): ${result.pruned.join(', ')}`);
         if (result.state !== 'SUCCESS') process.exitCode = 1;
+        // After the snapshot: the record of it is the first thing a restore of it leaves out.
+        await recordOperation('backups.create', { type: 'snapshot', id: result.name }, { state: result.state, indices: result.indices, sizeBytes: result.sizeBytes, pruned: result.pruned });
       }),
     );
 }

@@ -1,5 +1,9 @@
+import { hostname, userInfo } from 'node:os';
+import type { AuditEntry } from '@liaowang/contract';
 import {
+  AuditTrail,
   createElasticsearchClient,
+  createLogger,
   isTransientElasticsearchError,
   ProblemException,
   settingsShape,
@@ -33,7 +37,10 @@ const exitFor = (status: number) => (status === 404 ? EXIT.notFound : status ===
  * setting, server unreachable, refused restore) print one clear line and set the exit code;
  * only a surprise reaches the CLI's generic handler.
  */
-export async function withSnapshotStore(command: string, run: (store: SnapshotStore, settings: BackupSettings) => Promise<void>): Promise<void> {
+export async function withSnapshotStore(
+  command: string,
+  run: (store: SnapshotStore, settings: BackupSettings, recordOperation: RecordOperation) => Promise<void>,
+): Promise<void> {
   const fail = (code: number, message: string) => {
     process.stderr.write(`liaowang ${command}: ${message}\n`);
     process.exitCode = code;
@@ -41,8 +48,12 @@ export async function withSnapshotStore(command: string, run: (store: SnapshotSt
   const { settings, problems } = readSettings(process.env);
   if (!settings) return fail(EXIT.failed, `invalid settings: ${problems.join('; ')}`);
   const es = createElasticsearchClient(settings.ES_URL);
+  const trail = new AuditTrail(es, createLogger('cli', 'warn'));
+  const recordOperation: RecordOperation = async (action, target, after) => {
+    await trail.append({ actor: operator(), action, target, after, outcome: 'success', clientAddress: hostname() });
+  };
   try {
-    await run(new SnapshotStore(es, settings.BACKUP_PATH), settings);
+    await run(new SnapshotStore(es, settings.BACKUP_PATH), settings, recordOperation);
   } catch (error) {
     if (error instanceof ProblemException) return fail(exitFor(error.problem.status), error.problem.detail ?? error.problem.title);
     if (isTransientElasticsearchError(error)) {
@@ -54,6 +65,16 @@ export async function withSnapshotStore(command: string, run: (store: SnapshotSt
   } finally {
     await es.close();
   }
+}
+
+/**
+ * Appends what a backup or restore did to the audit trail (R-SEC-2), as the operator account of
+ * this machine: the command runs outside the API, with no signed-in user.
+ */
+export type RecordOperation = (action: string, target: AuditEntry['target'], after: Record<string, unknown>) => Promise<void>;
+
+function operator(): AuditEntry['actor'] {
+  return { username: `${userInfo().username}@${hostname()}`, role: 'system' };
 }
 
 export const formatBytes = (n: number): string =>

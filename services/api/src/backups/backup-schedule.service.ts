@@ -1,6 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import {
+  AUDIT_TRAIL,
+  AuditTrail,
   ELASTICSEARCH,
   LOGGER,
   METRICS,
@@ -31,6 +33,7 @@ export class BackupScheduleService implements OnApplicationBootstrap {
     @Inject(ELASTICSEARCH) es: ElasticsearchClient,
     @Inject(LOGGER) logger: Logger,
     @Inject(METRICS) private readonly metrics: Metrics,
+    @Inject(AUDIT_TRAIL) private readonly audit: AuditTrail,
     private readonly scheduler: SchedulerRegistry,
   ) {
     this.store = new SnapshotStore(es, settings.BACKUP_PATH);
@@ -50,6 +53,16 @@ export class BackupScheduleService implements OnApplicationBootstrap {
     try {
       const result = await this.store.backup(this.settings.BACKUP_RETAIN);
       this.metrics.backups.inc({ outcome: 'success' });
+      // The snapshot stands even if its record cannot be written; say so loudly rather than count a failure.
+      await this.audit
+        .append({
+          actor: { username: 'system', role: 'system' },
+          action: 'backups.create',
+          target: { type: 'snapshot', id: result.name },
+          after: { state: result.state, indices: result.indices, sizeBytes: result.sizeBytes, pruned: result.pruned, scheduled: true },
+          outcome: 'success',
+        })
+        .catch((error: unknown) => this.logger.error({ err: error, snapshot: result.name }, 'backup taken, but its audit record could not be written'));
       this.logger.info(
         { snapshot: result.name, state: result.state, indices: result.indices, sizeBytes: result.sizeBytes, durationMs: result.durationMs, pruned: result.pruned },
         'backup taken',
