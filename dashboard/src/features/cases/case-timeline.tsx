@@ -1,3 +1,4 @@
+import type { CaseTimelineType } from '@liaowang/contract';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../time/format-time';
 import { useCaseScope } from './case-context';
@@ -6,6 +7,11 @@ import { useCaseScope } from './case-context';
 export function CaseTimeline() {
   const { t } = useTranslation();
   const { item } = useCaseScope();
+  // `from`/`to` name a case stage, a task state or a statement state, by the kind of entry.
+  const stateName = (type: CaseTimelineType, value: string): string => {
+    const group = type.startsWith('statement_') ? 'statement.stateName' : type.startsWith('task_') ? 'task.state' : 'state';
+    return t(`cases.${group}.${value}` as 'cases.state.receipt', { defaultValue: value });
+  };
   return (
     <section className="case-section case-timeline" aria-label={t('cases.timeline.title')}>
       <h2>{t('cases.timeline.title')}</h2>
@@ -15,7 +21,7 @@ export function CaseTimeline() {
             <time>{formatDateTime(event.at)}</time>
             <span className="case-timeline__what">
               {t(`cases.timeline.${event.type}`)}
-              {event.from && event.to && ` ${t(`cases.state.${event.from as 'receipt'}`, { defaultValue: event.from })} → ${t(`cases.state.${event.to as 'receipt'}`, { defaultValue: event.to })}`}
+              {event.from && event.to && ` ${stateName(event.type, event.from)} → ${stateName(event.type, event.to)}`}
             </span>
             <span className="case-timeline__by">{event.by}</span>
             {(event.reason ?? event.detail) && <span className="case-timeline__why">{event.reason ?? event.detail}</span>}

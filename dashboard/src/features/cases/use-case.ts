@@ -6,6 +6,7 @@ import { useSignedIn } from '../../app/auth-context';
 import { useLiveEvent } from '../../app/live-connection';
 import { casesApi, type CasesApi } from './cases-api';
 import { describeCaseError, isStaleError } from './describe-case-error';
+import { judgePushedCase } from './pushed-case';
 
 export type CaseWork = (api: CasesApi, item: Case) => Promise<Case>;
 
@@ -34,6 +35,8 @@ export function useCase(id: string): CaseHandle {
   const [stale, setStale] = useState<CaseHandle['stale']>();
   const [generation, setGeneration] = useState(0);
   const dirty = useRef(new Set<string>());
+  // Our own write is pushed back to us, often before its answer: not a sign of a stale copy.
+  const pending = useRef(0);
   const itemRef = useRef(item);
   itemRef.current = item;
 
@@ -54,9 +57,10 @@ export function useCase(id: string): CaseHandle {
 
   useLiveEvent('cases:updated', (pushed) => {
     const mine = itemRef.current;
-    if (pushed.id !== id || (mine && pushed.version <= mine.version)) return;
-    if (mine && dirty.current.size > 0) return setStale({ mine: mine.version, latest: pushed.version });
-    setItem(pushed);
+    if (pushed.id !== id) return;
+    const verdict = judgePushedCase(mine?.version, pushed.version, dirty.current.size, pending.current);
+    if (verdict === 'stale' && mine) setStale({ mine: mine.version, latest: pushed.version });
+    if (verdict === 'apply') setItem(pushed);
   });
 
   const act = useCallback(
@@ -64,14 +68,18 @@ export function useCase(id: string): CaseHandle {
       const current = itemRef.current;
       if (!current) return false;
       setError(undefined);
+      pending.current += 1;
       try {
         const next = await work(client, current);
         setItem((prev) => (prev && prev.version > next.version ? prev : next));
+        setStale((prev) => (prev?.latest !== undefined && prev.latest <= next.version ? undefined : prev));
         return true;
       } catch (caught) {
         if (isStaleError(caught)) setStale({ mine: current.version });
         else setError(describeCaseError(caught, t));
         return false;
+      } finally {
+        pending.current -= 1;
       }
     },
     [client, t],
