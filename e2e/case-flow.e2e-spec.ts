@@ -1,6 +1,6 @@
 import type { Alert, AlertRule, Case } from '@liaowang/contract';
 import type { Browser, Page } from 'playwright-core';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callApi } from './support/alert-flow';
@@ -8,6 +8,8 @@ import { launchBrowser } from './support/browser';
 import { eventually, startTestSystem, type TestSystem } from './support/test-system';
 
 const reports = join(__dirname, '..', '.data', 'test-reports');
+// A 1×1 PNG: the server checks a file's type by its signature.
+const SCREENSHOT = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** A time in Beijing as a datetime-local value, `hours` from now. */
 function beijingInput(hours: number): string {
@@ -99,11 +101,25 @@ describe('a case from alert to archive in the browser (R-CASE-1…6, R-UI-3)', (
     await move(duty, 'response', '定级完成，进入处置');
     const line = `经核实，本市供水正常，网传“明天全市停水三天”系谣言。${marker}`;
     await duty.getByTestId('statement-kind').selectOption('rebuttal');
-    await duty.getByTestId('statement-text').fill(line);
+    // A first draft with a secrecy marker: the check shows it beside the text.
+    await duty.getByTestId('statement-text').fill(`内部通报：${line}`);
     await duty.getByTestId('statement-draft').click();
-    const statement = duty.getByTestId('statement');
-    await statement.waitFor();
-    await duty.getByTestId('statement-checks').waitFor();
+    await duty.locator('[data-testid="statement-finding"][data-kind="secrecy"]').waitFor({ timeout: 15_000 });
+    await duty.getByTestId('statement-edit').click();
+    await duty.getByTestId('statement-revise-text').fill(line);
+    await duty.getByTestId('statement-revise').click();
+    await duty.locator('[data-testid="statement-checks"][data-clean="true"]').waitFor({ timeout: 15_000 });
+    await duty.getByTestId('statement-show-diff').click();
+    const diff = await duty.getByTestId('statement-diff').textContent();
+    expect(diff).toContain(`- 内部通报：${line}`);
+    expect(diff).toContain(`+ ${line}`);
+
+    // Evidence: a screenshot, shown with its SHA-256.
+    await duty.getByTestId('evidence-file').setInputFiles({ name: '网传截图.png', mimeType: 'image/png', buffer: SCREENSHOT });
+    const sha256 = createHash('sha256').update(SCREENSHOT).digest('hex');
+    await duty.locator('[data-testid="evidence-sha256"]', { hasText: sha256 }).waitFor({ timeout: 15_000 });
+    mkdirSync(reports, { recursive: true });
+    await duty.screenshot({ path: join(reports, 'case-page-response.png'), fullPage: true });
     // A 较大 case speaks through the leader in charge: the duty officer is offered no sign-off.
     expect(await duty.getByTestId('statement-sign-off').count()).toBe(0);
 
@@ -153,7 +169,6 @@ describe('a case from alert to archive in the browser (R-CASE-1…6, R-UI-3)', (
     expect(stored.statements[0].signOffs.some((s) => s.by === 'leader' && s.decision === 'approve')).toBe(true);
     expect(stored.source.alertId).toBe(alert.id);
 
-    mkdirSync(reports, { recursive: true });
     await duty.screenshot({ path: join(reports, 'case-page.png'), fullPage: true });
 
     const [download] = await Promise.all([duty.waitForEvent('download', { timeout: 30_000 }), duty.getByTestId('report-pdf').click()]);
