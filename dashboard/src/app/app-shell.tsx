@@ -9,6 +9,7 @@ import { NotifyPage } from '../features/notify/notify.page';
 import { UsersPage } from '../features/users/users.page';
 import { HandoverPage } from '../features/duty/handover.page';
 import { RosterPage } from '../features/duty/roster.page';
+import { SearchPage } from '../features/search/search.page';
 import { AppHeader } from './app-header';
 import { LiveConnectionProvider } from './live-connection';
 import { useSignedIn } from './auth-context';
@@ -16,6 +17,7 @@ import { DEFAULT_ROUTE, routesFor, useHashRoute, type Route } from './use-hash-r
 
 const PAGES: Record<Route, () => React.JSX.Element> = {
   live: LiveItemsPage,
+  search: SearchPage,
   alerts: AlertInboxPage,
   cases: CasesPage,
   rules: AlertRulesPage,

@@ -1,0 +1,14 @@
+import type { ItemSearchResponse, SavedSearch, SavedSearchInput, VolumeStats } from '@liaowang/contract';
+import type { ApiClient } from '../../api/api-client';
+
+/** The search routes (issue 10), on the session's client. */
+export function searchApi(api: ApiClient) {
+  return {
+    items: (params: URLSearchParams, signal?: AbortSignal) => api.call<ItemSearchResponse>(`/items?${params.toString()}`, { signal }),
+    volume: (params: URLSearchParams, signal?: AbortSignal) => api.call<VolumeStats>(`/stats/volume?${params.toString()}`, { signal }),
+    savedList: () => api.call<SavedSearch[]>('/saved-searches'),
+    save: (body: SavedSearchInput) => api.call<SavedSearch>('/saved-searches', { method: 'POST', body }),
+    remove: (id: string) => api.call<SavedSearch>(`/saved-searches/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  };
+}
+export type SearchApi = ReturnType<typeof searchApi>;
