@@ -2,6 +2,7 @@ import { enrichmentSchema } from '@liaowang/contract';
 import { EMPTY_FINGERPRINT } from './fingerprint';
 import { RUMOR_CATEGORY_THRESHOLD } from './categories';
 import { ANALYSIS_MAX_CHARS, createEnricher, truncate } from './enricher';
+import { rumorLevel } from './rumor';
 import { MODEL_VERSION } from './sentiment';
 
 describe('createEnricher', () => {
@@ -20,6 +21,14 @@ describe('createEnricher', () => {
     expect(result.masked).toBe('網傳明天全城停水！聯繫人電話138****5678，兼职刷单加微信');
     expect(result.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(result.modelVersion).toBe(MODEL_VERSION);
+    expect(result.rumor.level).toBe(rumorLevel(result.rumor.score));
+  });
+
+  it('gives a plain thank-you no claim and a low rumor level, a forwarded unsourced alarm a high one', () => {
+    const thanks = enricher.enrich('社区医院的护士打针特别轻，还一直安慰孩子，真心感谢！');
+    const alarm = enricher.enrich('紧急扩散！网传今晚全区停电停水两天，赶紧转给家人！！');
+    expect(thanks.rumor.level).toBe('low');
+    expect(alarm.rumor.level).toBe('high');
   });
 
   it('raises false_alarm_rumor from a high rumor score, with the rumor model reasons', () => {

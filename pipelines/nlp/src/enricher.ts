@@ -3,7 +3,7 @@ import type { AnalyzedText } from './analyzed-text';
 import { createCategoryMatcher, loadTermLists, type CategoryMatch, type TermLists } from './categories';
 import { EMPTY_FINGERPRINT, fingerprint } from './fingerprint';
 import { detectPii, maskPii, type PiiSpan } from './pii';
-import { loadRumorModel } from './rumor';
+import { loadRumorModel, rumorLevel } from './rumor';
 import { loadSentimentModel, MODEL_VERSION } from './sentiment';
 import { analyze, normalizeText } from './text';
 
@@ -66,7 +66,8 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
       const doc = guarded('analysis', () => analyze(head), { original: head, normalized: head, tokens: [] });
       const sentiment = guarded('sentiment', () => sentimentModel.predict(doc), NEUTRAL);
       const rumor = guarded('rumor', () => rumorModel.score(doc), NO_RUMOR);
-      const rumorResult = { score: clamp01(rumor.score), reasons: [...rumor.reasons] };
+      const rumorScore = clamp01(rumor.score);
+      const rumorResult = { score: rumorScore, reasons: [...rumor.reasons], level: rumorLevel(rumorScore) };
       const matched = guarded<CategoryMatch[]>('categories', () => categories.match(doc.normalized, rumorResult), []);
       const pii = guarded<PiiSpan[]>('pii', () => detectPii(original), []);
       return {

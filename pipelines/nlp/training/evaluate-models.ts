@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { analyze, loadRumorModel, loadSentimentModel, LinearModel, MODELS_DIR, RumorModel, SentimentModel, loadRebuttalRecords } from '@liaowang/nlp';
+import { DEFAULT_RUMOR_ALERT_THRESHOLD } from '@liaowang/contract';
+import { analyze, RUMOR_MEDIUM_FROM, loadRumorModel, loadSentimentModel, LinearModel, MODELS_DIR, RumorModel, SentimentModel, loadRebuttalRecords } from '@liaowang/nlp';
 import { devSplit } from './dev-split';
 import { readDataset, resolveDataDir, type LabelledRow } from './eval-data';
 import { atThreshold, classificationReport, rocAuc, type ClassificationReport } from './metrics';
@@ -94,6 +95,32 @@ function evaluateRumorSet(name: string, rows: LabelledRow[], model: RumorModel, 
   if (snow) show('SnowNLP 1 - P(positive) (no rumor model; a negativity proxy)', snowNlpPositiveProbabilities(rows.map((r) => r.text)).map((s) => 1 - s));
 }
 
+// Candidate alert thresholds for the table the shipped one is chosen from (issue 9).
+const THRESHOLD_GRID = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+
+/**
+ * CED recall against the false-alarm rate on everyday posts (dev parts of the two sentiment
+ * sets: praise, complaints, questions, none a rumor), by threshold. The shipped alert threshold
+ * (`high` from there) and the `medium` cut are marked.
+ */
+function evaluateAlertThresholds(dataDir: string, model: RumorModel): void {
+  const ced = devSplit(readDataset(dataDir, 'ced_weibo_rumor')).dev;
+  const everyday = ['weibo2018_sentiment', 'smp2020_ewect_polarity'].flatMap((name) => devSplit(readDataset(dataDir, name)).dev);
+  const gold = ced.map((row) => row.label === 'rumor');
+  const cedScores = ced.map((row) => model.score(analyze(row.text)).score);
+  const everydayScores = everyday.map((row) => model.score(analyze(row.text)).score);
+  const rumors = cedScores.filter((_, i) => gold[i]);
+  const nonRumors = cedScores.filter((_, i) => !gold[i]);
+  const share = (values: number[], t: number): string => pct(values.filter((v) => v >= t).length / values.length);
+  out(`alert thresholds: CED dev ${ced.length} (${rumors.length} rumor), everyday dev posts ${everyday.length}; CED ROC-AUC ${pct(rocAuc(gold, cedScores))}`);
+  out('  threshold  CED recall  CED non-rumors flagged  everyday false alarms');
+  const grid = [...new Set([...THRESHOLD_GRID, RUMOR_MEDIUM_FROM, DEFAULT_RUMOR_ALERT_THRESHOLD])].sort((a, b) => a - b);
+  for (const t of grid) {
+    const mark = t === DEFAULT_RUMOR_ALERT_THRESHOLD ? ' (shipped: high)' : t === RUMOR_MEDIUM_FROM ? ' (medium from)' : '';
+    out(`  ${t.toFixed(2).padEnd(9)}  ${share(rumors, t).padEnd(10)}  ${share(nonRumors, t).padEnd(22)}  ${share(everydayScores, t)}${mark}`);
+  }
+}
+
 function main(): void {
   const dataDir = resolveDataDir(process.argv);
   const modelsDir = argument('--models') ? path.resolve(argument('--models')!) : MODELS_DIR;
@@ -108,6 +135,7 @@ function main(): void {
   const covid = readDataset(dataDir, 'checked_covid19_weibo');
   evaluateRumorSet('checked_covid19_weibo dev split', devSplit(covid).dev, rumor, snow);
   evaluateRumorSet('checked_covid19_weibo all rows (never trained on)', covid, rumor, snow);
+  evaluateAlertThresholds(dataDir, rumor);
   if (modelsDir === MODELS_DIR) {
     // Posts of 60–100 characters stand for the "typical 80-character post" of R-PERF-3.
     const typical = devSplit(readDataset(dataDir, 'smp2020_ewect_polarity')).dev.map((r) => r.text).filter((t) => t.length >= 60 && t.length <= 100);

@@ -96,7 +96,9 @@ export function toItemDocument(item: EnrichedItem): ItemDocument {
     region: item.region,
     raw: item.raw,
     sentiment: e.sentiment,
-    rumor: e.rumor,
+    // rumor.level is derived from the score and not mapped: a monthly index created before it
+    // exists would refuse the document under the strict mapping.
+    rumor: { score: e.rumor.score, reasons: e.rumor.reasons },
     categories: e.categories.map((c) => c.id),
     categoryReasons: e.categories,
     pii: e.pii,

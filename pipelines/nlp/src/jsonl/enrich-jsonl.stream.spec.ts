@@ -55,6 +55,8 @@ describe('enrichJsonl', () => {
     expect(out).toHaveLength(11);
     expect(out[0]).toMatchObject({ id: 'a', masked: '电话138****5678', pii: [{ type: 'phone', start: 2, end: 13 }] });
     expect(Object.keys(out[0]).slice(0, 6)).toEqual(['id', 'sentiment', 'rumor', 'categories', 'pii', 'masked']);
+    // The added field: a stand-in enricher that gives no level still gets one derived from its score.
+    expect(out[0]).toMatchObject({ rumor: { score: 0, reasons: [], level: 'low' } });
     expect(out[1]).toEqual({ line: 2, error: expect.stringMatching(/^invalid JSON/) });
     expect(out[2]).toEqual({ id: 'c', line: 3, error: 'missing text' });
     expect(out[3]).toEqual({ line: 4, error: 'blank line' });

@@ -1,5 +1,6 @@
-import type { CategoryId, PiiType, SentimentLabel } from '@liaowang/contract';
+import type { CategoryId, PiiType, RumorLevel, SentimentLabel } from '@liaowang/contract';
 import type { Enricher } from '../enricher';
+import { rumorLevel } from '../rumor/rumor-level';
 
 /**
  * One output line of `liaowang enrich` for a usable input line. The fields listed here are
@@ -8,7 +9,8 @@ import type { Enricher } from '../enricher';
 export interface EnrichedLine {
   id: string | number;
   sentiment: { label: SentimentLabel; score: number };
-  rumor: { score: number; reasons: string[] };
+  /** `level` (low / medium / high, high = at or above the shipped alert threshold) added in nlp-1.3.0. */
+  rumor: { score: number; reasons: string[]; level: RumorLevel };
   categories: Array<{ id: CategoryId; reasons: string[] }>;
   pii: Array<{ type: PiiType; start: number; end: number }>;
   masked: string;
@@ -46,7 +48,7 @@ export function enrichLine(raw: string, line: number, enricher: Enricher): Enric
     return {
       id,
       sentiment: e.sentiment,
-      rumor: e.rumor,
+      rumor: { score: e.rumor.score, reasons: e.rumor.reasons, level: e.rumor.level ?? rumorLevel(e.rumor.score) },
       categories: e.categories,
       pii: e.pii,
       masked: e.masked,

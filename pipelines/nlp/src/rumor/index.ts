@@ -4,3 +4,5 @@ export { assessRumorSignals, detectCredibilitySignals, detectRumorSignals, hasAu
 export type { CredibilitySignal, CredibilitySignalCode, RumorSignal, RumorSignalCode } from './rumor-signals';
 export { loadRebuttalRecords, matchRebuttals, REBUTTAL_RECORDS_FILE } from './rebuttal-records';
 export type { RebuttalRecord } from './rebuttal-records';
+export { rumorLevel, RUMOR_MEDIUM_FROM } from './rumor-level';
+export { gateRumor } from './claim-gate';

@@ -1,3 +1,4 @@
+import { DEFAULT_RUMOR_ALERT_THRESHOLD } from '@liaowang/contract';
 import { analyze } from '../text/analyze-text';
 import { loadRumorModel } from './rumor-model';
 
@@ -24,6 +25,41 @@ describe('loadRumorModel', () => {
     const hearsay = model.score(analyze('听说我们市又新增确诊了，医院都住满了，赶紧转发给家人！！'));
     expect(report.score).toBeLessThan(hearsay.score);
     expect(report.lowering.map((reason) => reason.split(':')[0])).toEqual(expect.arrayContaining(['news_headline', 'report_dateline', 'report_figures']));
+  });
+
+  // Plain posts that make no claim of fact (praise, complaints, questions), written for this test
+  // and checked by hand, against plain unsourced claims of an event, a danger, a decision, a cure.
+  const CHATTER = [
+    '社区卫生服务中心的医生看病很仔细，还教我怎么用药，谢谢！',
+    '今天地铁又挤又热，空调像没开一样，太难受了',
+    '请问周末去市民中心办居住证需要预约吗？',
+    '新开的口袋公园真好看，晚上好多人在跳广场舞',
+    '等了一个小时外卖还没到，饿死了！！',
+  ];
+  const CLAIMS = [
+    '紧急扩散！听说今晚开始全市封城，超市都要关门，赶紧去囤菜！！',
+    '网传城南化工厂发生爆炸，已经死了好多人，官方还没公布，速转！',
+    '朋友在医院上班说，喝盐水能预防这次的流感，大家转给家人',
+    '内部消息：下周起全区中小学停课两周，不敢公开，看到请转发',
+  ];
+
+  it('keeps plain chatter below the alert threshold and says it makes no claim', () => {
+    const model = loadRumorModel();
+    // Failing posts are listed with their scores.
+    const alarms = CHATTER.map((text) => ({ text, score: model.score(analyze(text)).score })).filter(({ score }) => score >= DEFAULT_RUMOR_ALERT_THRESHOLD);
+    expect(alarms).toEqual([]);
+    expect(model.score(analyze(CHATTER[0])).lowering).toEqual(expect.arrayContaining([expect.stringMatching(/^no_claim:/)]));
+  });
+
+  it('scores plain unsourced claims at or above the alert threshold, with their reasons', () => {
+    const model = loadRumorModel();
+    const misses = CLAIMS.map((text) => ({ text, score: model.score(analyze(text)).score })).filter(({ score }) => score < DEFAULT_RUMOR_ALERT_THRESHOLD);
+    expect(misses).toEqual([]);
+    for (const text of CLAIMS) {
+      const result = model.score(analyze(text));
+      expect(result.reasons.length).toBeGreaterThan(0);
+      expect(result.lowering).not.toEqual(expect.arrayContaining([expect.stringMatching(/^no_claim:/)]));
+    }
   });
 
   it('raises a repeated refuted claim to at least the rebuttal floor', () => {

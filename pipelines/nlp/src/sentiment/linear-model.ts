@@ -28,6 +28,18 @@ export interface LinearModelArtifact {
   weights: string;
   /** Provenance: data, seed, hyper-parameters; not read at run time. */
   training: Record<string, unknown>;
+  /** Rumor model only (nlp-1.3.0): how the chatter class gates the score, fitted on out-of-fold predictions. */
+  claimGate?: ClaimGate;
+}
+
+/**
+ * The rumor score is P(rumor | a claim) in log-odds, plus `weight` × log P(claim), where P(claim) =
+ * 1 − P(chatter) after the chatter log-odds are moved by `chatterShift` (a prior correction: the
+ * training set holds far more everyday posts than claims).
+ */
+export interface ClaimGate {
+  chatterShift: number;
+  weight: number;
 }
 
 export class LinearModel {
@@ -37,6 +49,7 @@ export class LinearModel {
   readonly labels: readonly string[];
   readonly features: FeatureConfig;
   readonly version: string;
+  readonly claimGate?: ClaimGate;
 
   constructor(private readonly artifact: LinearModelArtifact) {
     if (artifact.format !== ARTIFACT_FORMAT) throw new Error(`unknown model format ${artifact.format}`);
@@ -48,6 +61,7 @@ export class LinearModel {
     this.labels = artifact.labels;
     this.features = artifact.features;
     this.version = artifact.version;
+    this.claimGate = artifact.claimGate;
   }
 
   static load(file: string): LinearModel {
