@@ -50,7 +50,8 @@ describe('search page in a browser (R-UI-2, R-UI-5)', () => {
       itemDoc(tag, n, `${tag} 网传江城全市停水三天，第${n}条`, n % 4 === 0 ? 'douyin' : 'weibo', n % 2 ? 'negative' : 'neutral'),
     );
     docs.push(itemDoc(tag, 99, `${tag} 江城停电演练`, 'weibo', 'neutral'));
-    await es.bulk({ refresh: 'wait_for', operations: docs.flatMap((d) => [{ index: { _index: itemsIndexFor(d.publishedAt), _id: d.id } }, d]) });
+    const bulk = await es.bulk({ refresh: 'wait_for', operations: docs.flatMap((d) => [{ index: { _index: itemsIndexFor(d.publishedAt), _id: d.id } }, d]) });
+    if (bulk.errors) throw new Error(`indexing failed: ${JSON.stringify(bulk.items.find((i) => i.index?.error)?.index?.error)}`);
 
     const page = await dashboard.signIn('duty', { hash: '#/search' });
     await page.getByTestId('search-page').waitFor({ timeout: 30_000 });

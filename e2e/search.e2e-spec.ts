@@ -42,7 +42,7 @@ describe('search API: GET /api/v1/items, /stats/*, /saved-searches on the real s
    */
   const postAll = async (
     tag: string,
-    posts: { text: string; platform?: string; publishedAt?: string; sentiment?: SentimentLabel; risk?: number }[],
+    posts: { text: string; platform?: string; publishedAt?: string; sentiment?: SentimentLabel; risk?: number; storyId?: string }[],
   ): Promise<string[]> => {
     const docs = posts.map((p, i): ItemDocument => {
       const publishedAt = p.publishedAt ?? new Date(Date.now() - i * 1000).toISOString();
@@ -67,9 +67,11 @@ describe('search API: GET /api/v1/items, /stats/*, /saved-searches on the real s
         piiTypes: [],
         fingerprint: '0',
         modelVersion: 'e2e',
+        ...(p.storyId ? { storyId: p.storyId } : {}),
       };
     });
-    await es.bulk({ refresh: 'wait_for', operations: docs.flatMap((d) => [{ index: { _index: itemsIndexFor(d.publishedAt), _id: d.id } }, d]) });
+    const bulk = await es.bulk({ refresh: 'wait_for', operations: docs.flatMap((d) => [{ index: { _index: itemsIndexFor(d.publishedAt), _id: d.id } }, d]) });
+    if (bulk.errors) throw new Error(`indexing failed: ${JSON.stringify(bulk.items.find((i) => i.index?.error)?.index?.error)}`);
     return docs.map((d) => d.id);
   };
   const idsOf = (result: ItemSearchResponse) => result.items.map((i) => i.id).sort();
@@ -112,6 +114,20 @@ describe('search API: GET /api/v1/items, /stats/*, /saved-searches on the real s
     expect(all.facets?.sentiment).toEqual([{ value: 'negative', count: 2 }, { value: 'positive', count: 1 }]);
     expect((await search({ q: tag, sentiment: 'negative' })).total).toBe(2);
     expect((await search({ q: tag, sentiment: 'negative', platform: 'douyin' })).total).toBe(0);
+  });
+
+  it('filters by the story items carry', async () => {
+    const tag = marker();
+    // A month no other test writes: its index is created from the current template, which maps storyId.
+    const publishedAt = '2025-02-10T04:00:00Z';
+    const [first, , third] = await postAll(tag, [
+      { text: `${tag} 同一说法`, storyId: `story-${tag}`, publishedAt },
+      { text: `${tag} 另一说法`, storyId: `story-other-${tag}`, publishedAt },
+      { text: `${tag} 同一说法转发`, storyId: `story-${tag}`, publishedAt },
+    ]);
+    const found = await search({ q: tag, story: `story-${tag}` });
+    expect(idsOf(found)).toEqual([first, third].sort());
+    expect(found.items.every((i) => i.storyId === `story-${tag}`)).toBe(true);
   });
 
   it('pages past the first page by cursor with no duplicate and no gap', async () => {

@@ -32,6 +32,8 @@ export const itemFiltersShape = {
   region: listOf(facetValue),
   /** Author id or name (the account that posted). */
   author: listOf(facetValue),
+  /** Story ids (the `storyId` items carry). */
+  story: listOf(facetValue),
   riskMin: risk,
   riskMax: risk,
   /** publishedAt ≥ from, < to (ISO 8601 with offset). */
@@ -115,6 +117,7 @@ export const savedSearchQuerySchema = z
     category: z.array(z.enum(CATEGORY_IDS)).max(50).optional(),
     region: z.array(facetValue).max(50).optional(),
     author: z.array(facetValue).max(50).optional(),
+    story: z.array(facetValue).max(50).optional(),
     riskMin: z.number().min(0).max(1).optional(),
     riskMax: z.number().min(0).max(1).optional(),
     from: z.string().datetime({ offset: true }).optional(),

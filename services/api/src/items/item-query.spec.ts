@@ -80,6 +80,10 @@ describe('filtersToEs', () => {
     ]);
   });
 
+  it('filters by story on the storyId items carry', () => {
+    expect(filtersToEs(parse({ story: 'story-1,story-2' }))).toEqual([{ terms: { storyId: ['story-1', 'story-2'] } }]);
+  });
+
   it('matches an author by id or name', () => {
     expect(filtersToEs(parse({ author: 'u-1' }))).toEqual([
       { bool: { should: [{ terms: { 'author.id': ['u-1'] } }, { terms: { 'author.name': ['u-1'] } }], minimum_should_match: 1 } },

@@ -81,6 +81,7 @@ export function filtersToEs(filters: ItemFilters): QueryContainer[] {
   terms('sentiment.label', filters.sentiment);
   terms('categories', filters.category);
   terms('region', filters.region);
+  terms('storyId', filters.story);
   if (filters.author?.length) {
     clauses.push({ bool: { should: [{ terms: { 'author.id': filters.author } }, { terms: { 'author.name': filters.author } }], minimum_should_match: 1 } });
   }
