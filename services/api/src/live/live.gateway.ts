@@ -91,7 +91,7 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
       this.onClientEvent(socket, 'items:recent', (limit, reply) => {
         if (typeof reply !== 'function') return;
         const size = Math.min(200, Math.max(1, Number(limit) || 50));
-        this.items.search({ size }, { matchRawText: false }).then(
+        this.items.search({ size, facets: 'false' }, { matchRawText: false }).then(
           (result) => reply(result.items),
           (error: unknown) => {
             this.logger.warn({ err: error }, 'items:recent failed');
