@@ -179,6 +179,12 @@ describe('a case from alert to archive in the browser (R-CASE-1…6, R-UI-3)', (
     await duty.goto(`${system.apiUrl}/#/cases`);
     await duty.locator(`[data-testid="case-column-archive"] [data-case-id="${caseId}"]`).waitFor();
     await duty.screenshot({ path: join(reports, 'case-board.png') });
+    // English on the switch, the same board.
+    await duty.getByTestId('language-switch').click();
+    await duty.getByRole('heading', { name: 'Case board' }).waitFor();
+    expect(await duty.getByTestId('case-column-archive').getByRole('heading').textContent()).toMatch(/^Archive/);
+    await duty.getByTestId('language-switch').click();
+    await duty.getByRole('heading', { name: '事件看板' }).waitFor();
     await leader.close();
     await duty.close();
   });
