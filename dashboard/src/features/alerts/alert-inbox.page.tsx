@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { routeHref } from '../../app/use-hash-route';
-import { caseIdOfAlert } from '../cases/case-of-alert';
+import { caseOfPromotedAlert } from '../cases/cases-api';
 import { AlertDetail, canMove } from './alert-detail';
 import { AlertRow } from './alert-row';
 import { INBOX_FILTERS, useAlerts } from './alerts.provider';
@@ -24,7 +24,7 @@ function matchesFilter(alert: Alert, filter: Filter): boolean {
 /** R-UI-2: the duty officer's alert inbox, worked from the keyboard. */
 export function AlertInboxPage() {
   const { t } = useTranslation();
-  const { session } = useSignedIn();
+  const { api, session } = useSignedIn();
   const inbox = useAlerts();
   const mayHandle = may(session.user.role, 'alerts.ack');
   const maySilence = may(session.user.role, 'alerts.rules.manage');
@@ -63,7 +63,7 @@ export function AlertInboxPage() {
     if (kind === 'ack') return void run(() => inbox.ack(selected.id));
     // Promotion opens a case: go to it.
     void run(async () => {
-      const caseId = caseIdOfAlert(await inbox.promote(selected.id));
+      const caseId = await caseOfPromotedAlert(api, await inbox.promote(selected.id));
       if (caseId) window.location.hash = routeHref('cases', caseId);
     });
   };

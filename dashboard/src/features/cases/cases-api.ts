@@ -1,5 +1,6 @@
 import {
   API_PREFIX,
+  type Alert,
   type AlertDetail,
   type Case,
   type CaseAssessment,
@@ -24,6 +25,7 @@ import {
 } from '@liaowang/contract';
 import type { ApiClient } from '../../api/api-client';
 import { ApiError } from '../../api/api-error';
+import { caseIdOfAlert } from './case-of-alert';
 
 export const BOARD_PAGE_SIZE = 200;
 
@@ -76,6 +78,11 @@ export function casesApi(api: ApiClient) {
   };
 }
 export type CasesApi = ReturnType<typeof casesApi>;
+
+/** The case a promotion opened: named in the alert's timeline, else asked of the alert's detail. */
+export async function caseOfPromotedAlert(api: ApiClient, alert: Alert): Promise<string | undefined> {
+  return caseIdOfAlert(alert) ?? (await casesApi(api).linkedToAlert(alert.id))?.id;
+}
 
 export type ReportFormat = 'pdf' | 'docx';
 
