@@ -209,6 +209,14 @@ describe('search API: GET /api/v1/items, /stats/*, /saved-searches on the real s
       { start: '2026-11-20T00:00:00+08:00', count: 1 },
       { start: '2026-11-21T00:00:00+08:00', count: 2 },
     ]);
+    // With both ends given, the quiet day after is a zero bucket.
+    const ranged = await get<VolumeStats>(
+      `/api/v1/stats/volume?${new URLSearchParams({ q: tag, interval: 'day', from: '2026-11-20T00:00:00+08:00', to: '2026-11-23T00:00:00+08:00' })}`,
+    );
+    expect(ranged.buckets.map((b) => b.count)).toEqual([1, 2, 0]);
+    const tooFine = await call(`/api/v1/stats/volume?${new URLSearchParams({ interval: '10m', from: '2000-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })}`);
+    expect(tooFine.status).toBe(400);
+    expect(((await tooFine.json()) as Problem).errors?.[0]?.field).toBe('interval');
     const hourly = await get<VolumeStats>(`/api/v1/stats/volume?${new URLSearchParams({ q: tag, interval: 'hour' })}`);
     expect(hourly.buckets[0]).toEqual({ start: '2026-11-20T23:00:00+08:00', count: 1 });
     expect(hourly.buckets.reduce((sum, b) => sum + b.count, 0)).toBe(3);

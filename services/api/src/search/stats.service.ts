@@ -4,34 +4,27 @@ import {
   SENTIMENT_LABELS,
   STATS_TIME_ZONE,
   type SentimentStats,
-  type StatsInterval,
   type StatsQuery,
   type VolumeStats,
 } from '@liaowang/contract';
-import { ELASTICSEARCH, type ElasticsearchClient, type EsTypes } from '@liaowang/platform';
+import { ELASTICSEARCH, ProblemException, type ElasticsearchClient } from '@liaowang/platform';
 import { itemQueryToEs } from '../items/item-query';
+import { volumeHistogram } from './stats-histogram';
 
-type Histogram = { buckets: { key_as_string: string; doc_count: number; sentiment?: { buckets: { key: string; doc_count: number }[] } }[] };
-
-// Minutes are fixed widths; hours and longer follow the calendar in Shanghai (a day starts at 00:00 +08:00).
-const INTERVALS: Record<StatsInterval, { fixed_interval: string } | { calendar_interval: EsTypes.AggregationsCalendarInterval }> = {
-  '10m': { fixed_interval: '10m' },
-  '30m': { fixed_interval: '30m' },
-  hour: { calendar_interval: 'hour' },
-  day: { calendar_interval: 'day' },
-  week: { calendar_interval: 'week' },
-  month: { calendar_interval: 'month' },
+type Histogram = {
+  buckets: {
+    key_as_string: string;
+    doc_count: number;
+    sentiment?: { buckets: { key: string; doc_count: number }[] };
+  }[];
 };
 
-/** The date histogram of the matching items, bucketed in Asia/Shanghai. */
-export function volumeHistogram(interval: StatsInterval): EsTypes.AggregationsDateHistogramAggregation {
-  return {
-    field: 'publishedAt',
-    ...INTERVALS[interval],
-    time_zone: STATS_TIME_ZONE,
-    format: "yyyy-MM-dd'T'HH:mm:ssXXX",
-    min_doc_count: 0,
-  };
+// Elasticsearch refuses a histogram of more buckets than search.max_buckets: the caller asked
+// for too fine an interval over too long a range, which is theirs to change.
+function tooManyBuckets(error: unknown): boolean {
+  return JSON.stringify((error as { meta?: { body?: unknown } }).meta?.body ?? '').includes(
+    'too_many_buckets_exception',
+  );
 }
 
 /** Time series for the charts: the same words and filters as the search (R-UI-2). */
@@ -41,7 +34,11 @@ export class StatsService {
 
   async volume(query: StatsQuery, options: { matchRawText: boolean }): Promise<VolumeStats> {
     const histogram = await this.histogram(query, options.matchRawText, false);
-    return { interval: query.interval, timeZone: STATS_TIME_ZONE, buckets: histogram.buckets.map((b) => ({ start: b.key_as_string, count: b.doc_count })) };
+    return {
+      interval: query.interval,
+      timeZone: STATS_TIME_ZONE,
+      buckets: histogram.buckets.map((b) => ({ start: b.key_as_string, count: b.doc_count })),
+    };
   }
 
   async sentiment(query: StatsQuery, options: { matchRawText: boolean }): Promise<SentimentStats> {
@@ -58,19 +55,37 @@ export class StatsService {
   }
 
   private async histogram(query: StatsQuery, matchRawText: boolean, bySentiment: boolean): Promise<Histogram> {
-    const response = await this.es.search({
-      index: itemsIndex.alias,
-      size: 0,
-      ignore_unavailable: true,
-      allow_no_indices: true,
-      query: itemQueryToEs(query, matchRawText),
-      aggregations: {
-        volume: {
-          date_histogram: volumeHistogram(query.interval),
-          aggregations: bySentiment ? { sentiment: { terms: { field: 'sentiment.label', size: SENTIMENT_LABELS.length } } } : undefined,
+    const response = await this.es
+      .search({
+        index: itemsIndex.alias,
+        size: 0,
+        ignore_unavailable: true,
+        allow_no_indices: true,
+        query: itemQueryToEs(query, matchRawText),
+        aggregations: {
+          volume: {
+            date_histogram: volumeHistogram(query),
+            aggregations: bySentiment
+              ? { sentiment: { terms: { field: 'sentiment.label', size: SENTIMENT_LABELS.length } } }
+              : undefined,
+          },
         },
-      },
-    });
+      })
+      .catch((error: unknown) => {
+        if (!tooManyBuckets(error)) throw error;
+        throw new ProblemException({
+          type: 'urn:liaowang:problem:validation',
+          title: 'Invalid request',
+          status: 400,
+          detail: 'interval: too many buckets for this time range',
+          errors: [
+            {
+              field: 'interval',
+              message: 'too many buckets for this time range: choose a longer interval or a shorter range',
+            },
+          ],
+        });
+      });
     return (response.aggregations?.volume as Histogram | undefined) ?? { buckets: [] };
   }
 }
