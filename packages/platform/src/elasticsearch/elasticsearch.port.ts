@@ -25,6 +25,23 @@ export async function ensureIndexTemplate(client: Client, def: IndexTemplateDefi
       aliases: { [def.alias]: {} },
     },
   });
+  // Indices made from an earlier version of the template get the fields added since: a template
+  // applies only to indices created after it, and a strict mapping would refuse every write that
+  // carries a new field (adding fields to a live index is allowed; a changed type fails here, at
+  // start, naming the index, instead of on each write).
+  const mappings = def.mappings as { properties?: Record<string, unknown> };
+  if (!mappings.properties) return;
+  try {
+    await client.indices.putMapping({
+      index: def.indexPatterns.join(','),
+      allow_no_indices: true,
+      ignore_unavailable: true,
+      expand_wildcards: 'open',
+      properties: mappings.properties as never,
+    });
+  } catch (error) {
+    throw new Error(`the indices of ${def.templateName} cannot take its mapping: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /** Readiness: the test-zip distribution has no `GET /`, so cluster health is the probe. */

@@ -1,4 +1,4 @@
-import { auditIndex, itemsEnrichedTopic, itemsIndex, itemsIndexFor, toItemDocument, usersIndex } from '@liaowang/contract';
+import { auditIndex, itemsEnrichedTopic, itemsIndex, itemsIndexFor, toItemDocument, usersIndex, type IndexTemplateDefinition } from '@liaowang/contract';
 import { randomUUID } from 'node:crypto';
 import { createElasticsearchClient, ensureIndex, ensureIndexTemplate, isElasticsearchReady } from './elasticsearch.port';
 
@@ -16,6 +16,30 @@ describe('index templates on the real Elasticsearch', () => {
       await ensureIndexTemplate(es, def);
       const { index_templates } = await es.indices.getIndexTemplate({ name: def.templateName });
       expect(index_templates[0].index_template.version).toBe(def.version);
+    }
+  });
+
+  it('gives indices made from an earlier version of a template the fields added since', async () => {
+    const name = `liaowang-test-upgrade-${randomUUID().slice(0, 8)}`;
+    const v1: IndexTemplateDefinition = {
+      alias: name,
+      templateName: name,
+      version: 1,
+      indexPatterns: [`${name}-*`],
+      settings: { number_of_shards: 1, number_of_replicas: 0 },
+      mappings: { dynamic: 'strict', properties: { id: { type: 'keyword' } } },
+    };
+    const v2 = { ...v1, version: 2, mappings: { dynamic: 'strict', properties: { id: { type: 'keyword' }, storyId: { type: 'keyword' } } } };
+    try {
+      await ensureIndexTemplate(es, v1);
+      await ensureIndex(es, `${name}-2026.11`);
+      await ensureIndexTemplate(es, v2);
+      await es.index({ index: `${name}-2026.11`, id: 'a', document: { id: 'a', storyId: 's1' }, refresh: 'wait_for' });
+      const found = await es.search({ index: name, query: { term: { storyId: 's1' } } });
+      expect(found.hits.hits.map((h) => h._id)).toEqual(['a']);
+    } finally {
+      await es.indices.delete({ index: `${name}-2026.11`, ignore_unavailable: true });
+      await es.indices.deleteIndexTemplate({ name }).catch(() => undefined);
     }
   });
 
