@@ -68,6 +68,8 @@ describe('search page in a browser (R-UI-2, R-UI-5)', () => {
     await douyin.click();
     await page.getByTestId('search-chip').first().waitFor();
     await total.getByText('共 15 条，已显示 15 条').waitFor({ timeout: 15_000 });
+    // The other platform's count stays, to add to the filter.
+    await page.locator('[data-facet="platform"] [data-testid="facet-value"][data-value="weibo"]').getByText('45').waitFor();
     await page.getByTestId('search-chip').first().click();
     await total.getByText('共 60 条，已显示 50 条').waitFor({ timeout: 15_000 });
 

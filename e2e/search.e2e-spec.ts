@@ -122,6 +122,9 @@ describe('search API: GET /api/v1/items, /stats/*, /saved-searches on the real s
     const weibo = await search({ q: tag, platform: 'weibo' });
     expect(weibo.total).toBe(2);
     expect(weibo.items.every((i) => i.platform === 'weibo')).toBe(true);
+    // Narrowed to one platform, the other platform's count is still there to add.
+    expect(weibo.facets?.platform).toEqual(expect.arrayContaining([{ value: 'weibo', count: 2 }, { value: 'douyin', count: 1 }]));
+    expect(weibo.facets?.sentiment).toEqual([{ value: 'negative', count: 2 }]);
     const both = await search({ q: tag, platform: 'weibo,douyin' });
     expect(both.total).toBe(3);
     const sentimentTotal = (all.facets?.sentiment ?? []).reduce((sum, f) => sum + f.count, 0);

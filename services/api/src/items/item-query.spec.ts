@@ -1,6 +1,6 @@
 import { itemSearchQuerySchema } from '@liaowang/contract';
 import { ProblemException } from '@liaowang/platform';
-import { filtersToEs, itemQueryToEs, itemSortToEs, keywordQueryToEs, parseSearchText, searchFields } from './item-query';
+import { filtersToEs, itemQueryToEs, itemSearchToEs, itemSortToEs, keywordQueryToEs, parseSearchText, searchFields } from './item-query';
 
 const phrase = (query: string, fields = ['masked']) => ({ multi_match: { query, type: 'phrase', fields } });
 const compile = (q: string, fields = ['masked']) => keywordQueryToEs(parseSearchText(q), fields);
@@ -108,6 +108,30 @@ describe('filtersToEs', () => {
     const result = itemSearchQuerySchema.safeParse({ sentiment: 'angry' });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].path[0]).toBe('sentiment');
+  });
+});
+
+describe('itemSearchToEs', () => {
+  const platform = { terms: { platform: ['weibo'] } };
+  const sentiment = { terms: { 'sentiment.label': ['negative'] } };
+  const request = itemSearchToEs(itemSearchQuerySchema.parse({ q: '停水', platform: 'weibo', sentiment: 'negative', riskMin: '0.5' }), false, true);
+  const aggregations = request.aggregations as Record<string, { filter: unknown }>;
+
+  it('keeps the words and ranges in the query and the facet filters in post_filter', () => {
+    expect(request.query).toEqual({ bool: { must: [phrase('停水')], filter: [{ range: { 'rumor.score': { gte: 0.5, lte: undefined } } }] } });
+    expect(request.post_filter).toEqual({ bool: { filter: [platform, sentiment] } });
+  });
+
+  it("counts each facet under every other facet's filter but not its own", () => {
+    expect(aggregations.platform.filter).toEqual({ bool: { filter: [sentiment] } });
+    expect(aggregations.sentiment.filter).toEqual({ bool: { filter: [platform] } });
+    expect(aggregations.kind.filter).toEqual({ bool: { filter: [platform, sentiment] } });
+    expect(aggregations.rumorRisk.filter).toEqual({ bool: { filter: [platform, sentiment] } });
+  });
+
+  it('asks for no counts and no post_filter when there is nothing to count or narrow', () => {
+    const bare = itemSearchToEs(itemSearchQuerySchema.parse({}), false, false);
+    expect(bare).toEqual({ query: { match_all: {} }, post_filter: undefined, aggregations: undefined });
   });
 });
 

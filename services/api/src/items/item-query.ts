@@ -1,5 +1,5 @@
 import { KeywordQueryError, parseKeywordQuery, type KeywordQuery } from '@liaowang/alerting';
-import { RUMOR_RISK_BANDS, type ItemFilters, type ItemSort } from '@liaowang/contract';
+import { RUMOR_RISK_BANDS, type ItemFacets, type ItemFilters, type ItemSort } from '@liaowang/contract';
 import { ProblemException, type EsTypes } from '@liaowang/platform';
 
 type QueryContainer = EsTypes.QueryDslQueryContainer;
@@ -70,21 +70,37 @@ export function parseSearchText(q: string): KeywordQuery {
   }
 }
 
-/** The facet filters as Elasticsearch filter clauses: values of one facet OR-ed, facets AND-ed. */
-export function filtersToEs(filters: ItemFilters): QueryContainer[] {
-  const clauses: QueryContainer[] = [];
-  const terms = (field: string, values: readonly string[] | undefined) => {
-    if (values?.length) clauses.push({ terms: { [field]: [...values] } });
-  };
-  terms('kind', filters.kind);
-  terms('platform', filters.platform);
-  terms('sentiment.label', filters.sentiment);
-  terms('categories', filters.category);
-  terms('region', filters.region);
-  terms('storyId', filters.story);
-  if (filters.author?.length) {
-    clauses.push({ bool: { should: [{ terms: { 'author.id': filters.author } }, { terms: { 'author.name': filters.author } }], minimum_should_match: 1 } });
+type FacetName = Exclude<keyof ItemFacets, 'rumorRisk'>;
+
+// The keyword field each facet counts; the author is filtered by id or name, counted by name.
+const FACET_FIELDS: Record<FacetName, string> = {
+  kind: 'kind',
+  platform: 'platform',
+  sentiment: 'sentiment.label',
+  category: 'categories',
+  region: 'region',
+  author: 'author.name',
+};
+const FACET_NAMES = Object.keys(FACET_FIELDS) as FacetName[];
+
+/** One filter clause per facet the caller narrowed, values OR-ed. */
+export function facetFilters(filters: ItemFilters): Partial<Record<FacetName, QueryContainer>> {
+  const clauses: Partial<Record<FacetName, QueryContainer>> = {};
+  for (const facet of FACET_NAMES) {
+    const values = filters[facet];
+    if (!values?.length) continue;
+    clauses[facet] =
+      facet === 'author'
+        ? { bool: { should: [{ terms: { 'author.id': [...values] } }, { terms: { 'author.name': [...values] } }], minimum_should_match: 1 } }
+        : { terms: { [FACET_FIELDS[facet]]: [...values] } };
   }
+  return clauses;
+}
+
+/** The filters that are not facets with counts: story, rumor-risk range, time range. */
+export function rangeFilters(filters: ItemFilters): QueryContainer[] {
+  const clauses: QueryContainer[] = [];
+  if (filters.story?.length) clauses.push({ terms: { storyId: [...filters.story] } });
   if (filters.riskMin !== undefined || filters.riskMax !== undefined) {
     clauses.push({ range: { 'rumor.score': { gte: filters.riskMin, lte: filters.riskMax } } });
   }
@@ -92,12 +108,49 @@ export function filtersToEs(filters: ItemFilters): QueryContainer[] {
   return clauses;
 }
 
-/** The whole search: the words (scored) and the filters (not scored). */
+/** Every filter as Elasticsearch filter clauses: values of one facet OR-ed, facets AND-ed. */
+export function filtersToEs(filters: ItemFilters): QueryContainer[] {
+  return [...Object.values(facetFilters(filters)), ...rangeFilters(filters)];
+}
+
+function wordsOf(filters: ItemFilters, matchRawText: boolean): QueryContainer[] {
+  return filters.q ? [keywordQueryToEs(parseSearchText(filters.q), searchFields(matchRawText))] : [];
+}
+
+function boolOf(must: QueryContainer[], filter: QueryContainer[]): QueryContainer {
+  return !must.length && !filter.length ? { match_all: {} } : { bool: { must, filter } };
+}
+
+/** The words (scored) and every filter (not scored): what the stats count. */
 export function itemQueryToEs(filters: ItemFilters, matchRawText: boolean): QueryContainer {
-  const filter = filtersToEs(filters);
-  const must = filters.q ? [keywordQueryToEs(parseSearchText(filters.q), searchFields(matchRawText))] : [];
-  if (!must.length && !filter.length) return { match_all: {} };
-  return { bool: { must, filter } };
+  return boolOf(wordsOf(filters, matchRawText), filtersToEs(filters));
+}
+
+export const FACET_SIZE = 20;
+
+/**
+ * The search with facet counts that stay useful while narrowing: the facet filters go to
+ * `post_filter`, and each facet is counted under every filter but its own, so a chosen platform
+ * still shows the other platforms' counts to add. The hits and `total` are under all filters, so
+ * a value's count is what choosing it (alone in its facet) finds.
+ */
+export function itemSearchToEs(filters: ItemFilters, matchRawText: boolean, withFacets: boolean) {
+  const byFacet = facetFilters(filters);
+  const chosen = Object.values(byFacet);
+  const query = boolOf(wordsOf(filters, matchRawText), rangeFilters(filters));
+  const under = (clauses: QueryContainer[]): QueryContainer => (clauses.length ? { bool: { filter: clauses } } : { match_all: {} });
+  const aggregations: Aggregations = {};
+  if (withFacets) {
+    for (const facet of FACET_NAMES) {
+      const others = FACET_NAMES.filter((f) => f !== facet).flatMap((f) => (byFacet[f] ? [byFacet[f]] : []));
+      aggregations[facet] = { filter: under(others), aggregations: { values: { terms: { field: FACET_FIELDS[facet], size: FACET_SIZE } } } };
+    }
+    aggregations.rumorRisk = {
+      filter: under(chosen),
+      aggregations: { values: { range: { field: 'rumor.score', keyed: false, ranges: RUMOR_RISK_BANDS.map((b) => ({ key: b.key, from: b.from, to: b.to })) } } },
+    };
+  }
+  return { query, post_filter: chosen.length ? under(chosen) : undefined, aggregations: withFacets ? aggregations : undefined };
 }
 
 // Every sort ends in `id`, so the order is total and a search_after cursor neither skips nor repeats.
@@ -106,20 +159,4 @@ export function itemSortToEs(sort: ItemSort): SortList {
   if (sort === 'risk') return [{ 'rumor.score': 'desc' }, ...tail];
   if (sort === 'relevance') return [{ _score: { order: 'desc' } }, ...tail];
   return tail;
-}
-
-export const FACET_SIZE = 20;
-
-/** Terms aggregations per facet (keyword fields), and the rumor-risk bands. */
-export function facetAggregations(): Aggregations {
-  const terms = (field: string) => ({ terms: { field, size: FACET_SIZE } });
-  return {
-    kind: terms('kind'),
-    platform: terms('platform'),
-    sentiment: terms('sentiment.label'),
-    category: terms('categories'),
-    region: terms('region'),
-    author: terms('author.name'),
-    rumorRisk: { range: { field: 'rumor.score', keyed: false, ranges: RUMOR_RISK_BANDS.map((b) => ({ key: b.key, from: b.from, to: b.to })) } },
-  };
 }

@@ -10,12 +10,13 @@ import {
   type ItemSort,
 } from '@liaowang/contract';
 import { ELASTICSEARCH, type ElasticsearchClient } from '@liaowang/platform';
-import { facetAggregations, itemQueryToEs, itemSortToEs } from './item-query';
+import { itemSearchToEs, itemSortToEs } from './item-query';
 import { decodeCursor, encodeCursor } from './search-cursor';
 
 export { itemSearchQuerySchema, type ItemSearchQuery } from '@liaowang/contract';
 
-type Buckets = { buckets: { key: string | number; doc_count: number }[] };
+// Each facet is a filter aggregation (the other facets' filters) around its counts.
+type FacetAggregation = { values?: { buckets: { key: string | number; doc_count: number }[] } };
 
 @Injectable()
 export class ItemSearchService {
@@ -39,8 +40,7 @@ export class ItemSearchService {
       track_total_hits: true,
       sort: itemSortToEs(sort),
       search_after: searchAfter,
-      query: itemQueryToEs(query, options.matchRawText),
-      aggregations: withFacets ? facetAggregations() : undefined,
+      ...itemSearchToEs(query, options.matchRawText, withFacets),
       highlight: query.q
         ? { fields: { masked: { number_of_fragments: 1, fragment_size: 160 } }, pre_tags: ['<em>'], post_tags: ['</em>'] }
         : undefined,
@@ -54,14 +54,14 @@ export class ItemSearchService {
       total,
       items: hits.map((hit) => itemDocumentSummary(hit._source!, hit.highlight?.masked?.[0])),
       cursor,
-      facets: withFacets ? facetsOf(response.aggregations as Record<string, Buckets> | undefined) : undefined,
+      facets: withFacets ? facetsOf(response.aggregations as Record<string, FacetAggregation> | undefined) : undefined,
     };
   }
 }
 
-function facetsOf(aggregations: Record<string, Buckets> | undefined): ItemFacets {
+function facetsOf(aggregations: Record<string, FacetAggregation> | undefined): ItemFacets {
   const counts = (name: keyof ItemFacets): FacetCount[] =>
-    (aggregations?.[name]?.buckets ?? []).map((b) => ({ value: String(b.key), count: b.doc_count }));
+    (aggregations?.[name]?.values?.buckets ?? []).map((b) => ({ value: String(b.key), count: b.doc_count }));
   return {
     kind: counts('kind'),
     platform: counts('platform'),
