@@ -1,4 +1,4 @@
-import type { ItemSearchResponse, Story } from '@liaowang/contract';
+import type { ItemSearchResponse, Story, StoryDetailResponse, StoryListResponse } from '@liaowang/contract';
 import { STORIES_INDEX_NAME } from '@liaowang/contract';
 import { createElasticsearchClient } from '@liaowang/platform';
 import { randomInt, randomUUID } from 'node:crypto';
@@ -77,5 +77,18 @@ describe('stories: near-duplicates cluster into one story', () => {
     expect(story.platforms).toEqual([{ key: 'weibo', count: 4 }]);
     expect(story.velocity.current).toBe(4);
     expect(story.newestItemIds).toHaveLength(4);
+
+    // Through the API: the story among the hot ones, and with its items, masked.
+    const auth = { authorization: `Bearer ${token}` };
+    // Search sees a write after the next refresh (about a second), unlike the GET above.
+    const hot = await eventually(async () => {
+      const listed = (await (await fetch(`${system!.apiUrl}/api/v1/stories?sort=velocity&size=100`, { headers: auth })).json()) as StoryListResponse;
+      return listed.stories.find((s) => s.id === a)?.volume === 4 ? listed : undefined;
+    }, 10_000, 'the story listed with volume 4');
+    expect(hot.stories.find((s) => s.id === a)).toMatchObject({ volume: 4, authors: 3 });
+    expect(JSON.stringify(hot)).not.toContain('"bands"');
+    const detail = (await (await fetch(`${system.apiUrl}/api/v1/stories/${a}`, { headers: auth })).json()) as StoryDetailResponse;
+    expect(detail.items.map((i) => i.id).sort()).toEqual([...first, later[0], later[1]].sort());
+    expect((await fetch(`${system.apiUrl}/api/v1/stories/st-nothing-here`, { headers: auth })).status).toBe(404);
   });
 });

@@ -39,6 +39,8 @@ import { ItemRawService } from './items/item-raw.service';
 import { ItemSearchService } from './items/item-search.service';
 import { LiveGateway } from './live/live.gateway';
 import { SEARCH_CONTROLLERS, SEARCH_PROVIDERS } from './search/search.providers';
+import { StoryController } from './stories/story.controller';
+import { StoryRepository } from './stories/story.repository';
 
 @Module({})
 export class ApiModule {
@@ -46,9 +48,10 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
-      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController, ...ESCALATION_CONTROLLERS, ...CASE_CONTROLLERS, ...STATEMENT_CONTROLLERS, ...SEARCH_CONTROLLERS],
+      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController, ...ESCALATION_CONTROLLERS, ...CASE_CONTROLLERS, ...STATEMENT_CONTROLLERS, ...SEARCH_CONTROLLERS, StoryController],
       providers: [
         { provide: ELASTICSEARCH, useValue: deps.es },
+        StoryRepository,
         {
           provide: AUDIT_TRAIL,
           useFactory: (es: ElasticsearchClient, logger: Logger) => new AuditTrail(es, logger.child({ component: 'audit' })),

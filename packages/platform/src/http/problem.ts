@@ -33,6 +33,10 @@ export class ProblemException extends HttpException {
     return new ProblemException({ type: 'urn:liaowang:problem:forbidden', title: 'Forbidden', status: 403, detail });
   }
 
+  static notFound(detail: string): ProblemException {
+    return new ProblemException({ type: 'urn:liaowang:problem:not-found', title: 'Not found', status: 404, detail });
+  }
+
   static unavailable(detail: string, retryAfterSeconds: number): ProblemException {
     return new ProblemException(
       { type: 'urn:liaowang:problem:unavailable', title: 'Service unavailable', status: 503, detail },

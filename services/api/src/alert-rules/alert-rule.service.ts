@@ -91,7 +91,7 @@ export function assertCompiles(match: AlertRuleMatch): void {
 }
 
 function notFound(id: string): ProblemException {
-  return new ProblemException({ type: 'urn:liaowang:problem:not-found', title: 'Not found', status: 404, detail: `No alert rule ${id}` });
+  return ProblemException.notFound(`No alert rule ${id}`);
 }
 
 function stale(id: string, current: number): ProblemException {

@@ -107,5 +107,5 @@ function refused(alert: Alert, error: AlertMoveRefused): ProblemException {
 }
 
 function notFound(id: string): ProblemException {
-  return new ProblemException({ type: 'urn:liaowang:problem:not-found', title: 'Not found', status: 404, detail: `No alert ${id}` });
+  return ProblemException.notFound(`No alert ${id}`);
 }

@@ -60,7 +60,7 @@ export class HandoverService {
 
   async confirm(user: SessionUser, id: string, context: AuditRequestContext): Promise<Handover> {
     const current = await this.handovers.find(id);
-    if (!current) throw new ProblemException({ type: 'urn:liaowang:problem:not-found', title: 'Not found', status: 404, detail: `No handover ${id}` });
+    if (!current) throw ProblemException.notFound(`No handover ${id}`);
     if (current.handover.state === 'confirmed') throw conflict(`Handover ${id} was confirmed by ${current.handover.confirmedBy} already`);
     // A handover passes the watch to someone else; the writer confirming it would prove nothing.
     if (current.handover.writtenBy === user.username) {

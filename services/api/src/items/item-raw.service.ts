@@ -27,7 +27,7 @@ export class ItemRawService {
     });
     const item = response.hits.hits[0]?._source;
     if (!item) {
-      throw new ProblemException({ type: 'urn:liaowang:problem:not-found', title: 'Not found', status: 404, detail: `No item ${id}` });
+      throw ProblemException.notFound(`No item ${id}`);
     }
     // Recorded before the answer leaves: if the trail cannot take it, the viewer sees nothing.
     await this.audit.append({

@@ -41,7 +41,7 @@ export class NotifyChannelService {
 
   async update(admin: SessionUser, id: string, update: NotifyChannelUpdate, context: AuditRequestContext): Promise<NotifyChannel> {
     const current = await this.channels.find(id);
-    if (!current) throw new ProblemException({ type: 'urn:liaowang:problem:not-found', title: 'Not found', status: 404, detail: `No notify channel ${id}` });
+    if (!current) throw ProblemException.notFound(`No notify channel ${id}`);
     const { minSeverity, ...rest } = update;
     const next: StoredNotifyChannel = {
       ...current,

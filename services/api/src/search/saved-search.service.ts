@@ -34,7 +34,7 @@ export class SavedSearchService {
     const current = await this.searches.find(id);
     // Another user's search answers as if it did not exist: its name is theirs.
     if (!current || current.owner !== user.username) {
-      throw new ProblemException({ type: 'urn:liaowang:problem:not-found', title: 'Not found', status: 404, detail: `No saved search ${id}` });
+      throw ProblemException.notFound(`No saved search ${id}`);
     }
     await this.searches.remove(id);
     await this.audit.append({

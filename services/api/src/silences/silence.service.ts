@@ -54,7 +54,7 @@ export class SilenceService {
 
   async lift(user: SessionUser, id: string, context: AuditRequestContext): Promise<Silence> {
     const current = await this.silences.find(id);
-    if (!current) throw new ProblemException({ type: 'urn:liaowang:problem:not-found', title: 'Not found', status: 404, detail: `No silence ${id}` });
+    if (!current) throw ProblemException.notFound(`No silence ${id}`);
     if (current.liftedAt) return current;
     const lifted: Silence = { ...current, liftedAt: new Date().toISOString(), liftedBy: user.username };
     await this.silences.save(lifted);

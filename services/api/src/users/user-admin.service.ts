@@ -110,7 +110,7 @@ export class UserAdminService {
   private async mustFind(username: string): Promise<VersionedUser> {
     const found = await this.users.findVersioned(username);
     if (!found) {
-      throw new ProblemException({ type: 'urn:liaowang:problem:not-found', title: 'Not found', status: 404, detail: `No user named ${username}` });
+      throw ProblemException.notFound(`No user named ${username}`);
     }
     return found;
   }
