@@ -1,5 +1,6 @@
 import { alertTriggersTopic } from './alert-triggers.topic';
 import { alertsTopic } from './alerts.topic';
+import { casesTopic } from './cases.topic';
 import { deadLetterTopic } from './dead-letter.topic';
 import { itemsEnrichedTopic } from './items-enriched.topic';
 import { itemsIndexedTopic } from './items-indexed.topic';
@@ -8,9 +9,10 @@ import { itemsRawTopic } from './items-raw.topic';
 export * from './topic-definition';
 export * from './alert-triggers.topic';
 export * from './alerts.topic';
+export * from './cases.topic';
 export * from './dead-letter.topic';
 export * from './items-enriched.topic';
 export * from './items-indexed.topic';
 export * from './items-raw.topic';
 
-export const ALL_TOPICS = [itemsRawTopic, itemsEnrichedTopic, itemsIndexedTopic, deadLetterTopic, alertTriggersTopic, alertsTopic] as const;
+export const ALL_TOPICS = [itemsRawTopic, itemsEnrichedTopic, itemsIndexedTopic, deadLetterTopic, alertTriggersTopic, alertsTopic, casesTopic] as const;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Case, SessionUser } from '@liaowang/contract';
 import { AUDIT_TRAIL, ProblemException, type AuditRequestContext, type AuditTrail } from '@liaowang/platform';
-import { LiveGateway } from '../live/live.gateway';
+import { CaseLiveService } from './case-live.service';
 import { CaseRepository, CaseVersionConflict, type VersionedCase } from './case.repository';
 
 export interface CaseAuditNote {
@@ -14,13 +14,14 @@ export interface CaseAuditNote {
 /**
  * Every change of a case goes through here: the version the client read is checked (409), the
  * change and its timeline entry are one write guarded by if_seq_no (409 when another write won
- * meanwhile), then the audit record and the `cases:updated` push follow.
+ * meanwhile), then the audit record and the `cases:updated` push (through the cases topic, so every
+ * API instance pushes it) follow.
  */
 @Injectable()
 export class CaseWriter {
   constructor(
     private readonly cases: CaseRepository,
-    private readonly live: LiveGateway,
+    private readonly live: CaseLiveService,
     @Inject(AUDIT_TRAIL) private readonly audit: AuditTrail,
   ) {}
 
@@ -62,7 +63,7 @@ export class CaseWriter {
       outcome: 'success',
       ...context,
     });
-    this.live.emitCase(next);
+    await this.live.publish(next);
     return next;
   }
 
@@ -76,7 +77,7 @@ export class CaseWriter {
       outcome: 'success',
       ...context,
     });
-    this.live.emitCase(kase);
+    await this.live.publish(kase);
   }
 }
 

@@ -2,6 +2,7 @@ import { CaseClockCheckService } from './case-clock-check.service';
 import { CaseClockPolicyController } from './case-clock-policy.controller';
 import { CaseClockPolicyRepository } from './case-clock-policy.repository';
 import { CaseController } from './case.controller';
+import { CaseLiveService } from './case-live.service';
 import { CaseRepository } from './case.repository';
 import { CaseService } from './case.service';
 import { CaseWorkService } from './case-work.service';
@@ -13,6 +14,7 @@ export const CASE_CONTROLLERS = [CaseController, CaseClockPolicyController];
 export const CASE_PROVIDERS = [
   CaseRepository,
   CaseWriter,
+  CaseLiveService,
   CaseService,
   CaseWorkService,
   CaseClockPolicyRepository,
