@@ -1,8 +1,9 @@
 import type { ItemSearchResponse, Story, StoryDetailResponse, StoryListResponse } from '@liaowang/contract';
 import { STORIES_INDEX_NAME } from '@liaowang/contract';
 import { createElasticsearchClient } from '@liaowang/platform';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Converter } from 'opencc-js';
+import { claimOfThisRun, commentOfThisRun } from './support/claims';
 import { eventually, startTestSystem, type TestSystem } from './support/test-system';
 
 // R-ENR-6 on the real stack: reposts and near-duplicates of one claim form one story, across a
@@ -15,19 +16,8 @@ describe('stories: near-duplicates cluster into one story', () => {
     await es.close();
   });
 
-  // Each run tells claims of its own: the stories of earlier runs on the same Elasticsearch are
-  // near-duplicates of a fixed text, and this run's items would rightly join them.
-  const pick = (options: string[]) => options[randomInt(options.length)];
   const marker = randomUUID().replace(/-/g, '').slice(0, 12);
-  const claim = [
-    `网传${pick(['城东', '城西', '南湖', '北山', '江北', '河口', '新区', '老城'])}${marker}号地块的${pick(['造纸厂', '电镀厂', '印染厂', '制药厂', '炼油厂'])}`,
-    pick(['凌晨往河里排污', '把废渣埋在菜地下面', '半夜焚烧垃圾', '偷偷往地下打井排废液', '趁下雨开闸放废水']),
-    pick(['田里的庄稼全枯了', '空气里一股刺鼻的味道', '好几个孩子咳嗽不止', '河面漂着一层油花', '树叶一夜之间全黄了']),
-    pick(['小区里已经有老人住院', '学校已经停课两天', '菜市场的菜没人敢买', '自来水里有怪味', '养殖场的鸭子死了一片']),
-    pick(['有关部门一直在捂盖子', '记者去了被拦在门外', '举报电话根本打不通', '厂长说是正常排放', '街道办让大家别乱说']),
-    pick(['大家赶紧扩散', '转给身边的人看看', '求媒体曝光', '求上级部门来查', '家里有孩子的注意']),
-    pick(['已经好几个月了', '就在上周', '从去年就开始了', '这两天特别严重', '昨晚又来了一次']),
-  ].join('，');
+  const claim = claimOfThisRun(marker);
   const traditional = Converter({ from: 'cn', to: 'tw' })(claim);
   const other = `${marker}社区今天组织志愿者清理河道垃圾，居民们带着孩子一起参加，活动结束后还举办了环保知识问答，大家收获满满`;
 
@@ -55,7 +45,7 @@ describe('stories: near-duplicates cluster into one story', () => {
   it('forms one story of a post, its repost with a comment, a traditional copy and one with hashtags, across a restart', async () => {
     system = await startTestSystem();
     let token = (await system.login('duty')).token;
-    const first = [await post(claim, 'u-story-1'), await post(`${pick(['太吓人了', '真的假的', '求证一下', '天哪'])}，${marker}有人知道真相吗？//@环保观察:${claim}`, 'u-story-2')];
+    const first = [await post(claim, 'u-story-1'), await post(`${commentOfThisRun(marker)}//@环保观察:${claim}`, 'u-story-2')];
     const [a, b] = await storyIdsOf(token, first);
     expect(b).toBe(a);
 

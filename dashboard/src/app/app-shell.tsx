@@ -10,6 +10,7 @@ import { UsersPage } from '../features/users/users.page';
 import { HandoverPage } from '../features/duty/handover.page';
 import { RosterPage } from '../features/duty/roster.page';
 import { SearchPage } from '../features/search/search.page';
+import { StoriesPage } from '../features/stories/stories.page';
 import { AppHeader } from './app-header';
 import { LiveConnectionProvider } from './live-connection';
 import { useSignedIn } from './auth-context';
@@ -18,6 +19,7 @@ import { DEFAULT_ROUTE, routesFor, useHashRoute, type Route } from './use-hash-r
 const PAGES: Record<Route, () => React.JSX.Element> = {
   live: LiveItemsPage,
   search: SearchPage,
+  stories: StoriesPage,
   alerts: AlertInboxPage,
   cases: CasesPage,
   rules: AlertRulesPage,

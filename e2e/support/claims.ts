@@ -1,0 +1,24 @@
+import { randomInt } from 'node:crypto';
+
+const pick = (options: string[]) => options[randomInt(options.length)];
+
+/**
+ * A rumor-like claim of this run's own. Tests of stories share one Elasticsearch: a fixed text
+ * would be a near-duplicate of the same text posted by an earlier run, and rightly join its story.
+ */
+export function claimOfThisRun(marker: string): string {
+  return [
+    `网传${pick(['城东', '城西', '南湖', '北山', '江北', '河口', '新区', '老城'])}${marker}号地块的${pick(['造纸厂', '电镀厂', '印染厂', '制药厂', '炼油厂'])}`,
+    pick(['凌晨往河里排污', '把废渣埋在菜地下面', '半夜焚烧垃圾', '偷偷往地下打井排废液', '趁下雨开闸放废水']),
+    pick(['田里的庄稼全枯了', '空气里一股刺鼻的味道', '好几个孩子咳嗽不止', '河面漂着一层油花', '树叶一夜之间全黄了']),
+    pick(['小区里已经有老人住院', '学校已经停课两天', '菜市场的菜没人敢买', '自来水里有怪味', '养殖场的鸭子死了一片']),
+    pick(['有关部门一直在捂盖子', '记者去了被拦在门外', '举报电话根本打不通', '厂长说是正常排放', '街道办让大家别乱说']),
+    pick(['大家赶紧扩散', '转给身边的人看看', '求媒体曝光', '求上级部门来查', '家里有孩子的注意']),
+    pick(['已经好几个月了', '就在上周', '从去年就开始了', '这两天特别严重', '昨晚又来了一次']),
+  ].join('，');
+}
+
+/** A comment a reposter puts before the quoted claim. */
+export function commentOfThisRun(marker: string): string {
+  return `${pick(['太吓人了', '真的假的', '求证一下', '天哪'])}，${marker}有人知道真相吗？`;
+}
