@@ -39,7 +39,8 @@ export class HandoverService {
     return {
       shift,
       ...(upcoming ? { incoming: upcoming.dutyOfficer } : {}),
-      summary: await this.summaries.summarize(shift.startsAt, inShanghai(now)),
+      // Up to this very moment: a time cut to the second would leave out what was raised in it.
+      summary: await this.summaries.summarize(shift.startsAt, new Date(now.getTime() + 1).toISOString()),
     };
   }
 
