@@ -1,13 +1,10 @@
 import type { Alert, AlertRule, Case } from '@liaowang/contract';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { callApi } from './support/alert-flow';
-import { launchBrowser } from './support/browser';
-import { eventually, startTestSystem, type TestSystem } from './support/test-system';
-
-const reports = join(__dirname, '..', '.data', 'test-reports');
+import { reportPath, startDashboardSystem, type DashboardSystem } from './support/dashboard';
+import { eventually, type TestSystem } from './support/test-system';
 // A 1×1 PNG: the server checks a file's type by its signature.
 const SCREENSHOT = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -17,28 +14,18 @@ function beijingInput(hours: number): string {
 }
 
 describe('a case from alert to archive in the browser (R-CASE-1…6, R-UI-3)', () => {
+  let dashboard: DashboardSystem;
   let system: TestSystem;
-  let browser: Browser;
 
   beforeAll(async () => {
-    system = await startTestSystem({ settings: { DASHBOARD_DIST: join(__dirname, '..', 'dashboard', 'dist'), ALERT_RULES_RELOAD_SECONDS: '1' } });
-    browser = await launchBrowser();
+    dashboard = await startDashboardSystem({ settings: { ALERT_RULES_RELOAD_SECONDS: '1' } });
+    system = dashboard.system;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => dashboard?.stop());
 
-  async function signIn(username: string, hash: string): Promise<Page> {
-    // A page of its own per person: each has its own session in its own browser context.
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
-    await page.goto(`${system.apiUrl}/${hash}`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(system.settings.SEED_PASSWORD!);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor({ timeout: 30_000 });
-    return page;
-  }
+  // A page of its own per person: each has its own session in its own browser context.
+  const signIn = (username: string, hash: string): Promise<Page> =>
+    dashboard.signIn(username, { hash, page: { viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'zh-CN' } });
 
   const caseState = (page: Page, state: string) => page.locator(`[data-testid="case-state"][data-state="${state}"]`).waitFor({ timeout: 15_000 });
 
@@ -118,8 +105,7 @@ describe('a case from alert to archive in the browser (R-CASE-1…6, R-UI-3)', (
     await duty.getByTestId('evidence-file').setInputFiles({ name: '网传截图.png', mimeType: 'image/png', buffer: SCREENSHOT });
     const sha256 = createHash('sha256').update(SCREENSHOT).digest('hex');
     await duty.locator('[data-testid="evidence-sha256"]', { hasText: sha256 }).waitFor({ timeout: 15_000 });
-    mkdirSync(reports, { recursive: true });
-    await duty.screenshot({ path: join(reports, 'case-page-response.png'), fullPage: true });
+    await duty.screenshot({ path: reportPath('case-page-response.png'), fullPage: true });
     // A 较大 case speaks through the leader in charge: the duty officer is offered no sign-off.
     expect(await duty.getByTestId('statement-sign-off').count()).toBe(0);
 
@@ -169,7 +155,7 @@ describe('a case from alert to archive in the browser (R-CASE-1…6, R-UI-3)', (
     expect(stored.statements[0].signOffs.some((s) => s.by === 'leader' && s.decision === 'approve')).toBe(true);
     expect(stored.source.alertId).toBe(alert.id);
 
-    await duty.screenshot({ path: join(reports, 'case-page.png'), fullPage: true });
+    await duty.screenshot({ path: reportPath('case-page.png'), fullPage: true });
 
     const [download] = await Promise.all([duty.waitForEvent('download', { timeout: 30_000 }), duty.getByTestId('report-pdf').click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
@@ -178,7 +164,7 @@ describe('a case from alert to archive in the browser (R-CASE-1…6, R-UI-3)', (
 
     await duty.goto(`${system.apiUrl}/#/cases`);
     await duty.locator(`[data-testid="case-column-archive"] [data-case-id="${caseId}"]`).waitFor();
-    await duty.screenshot({ path: join(reports, 'case-board.png') });
+    await duty.screenshot({ path: reportPath('case-board.png') });
     // English on the switch, the same board.
     await duty.getByTestId('language-switch').click();
     await duty.getByRole('heading', { name: 'Case board' }).waitFor();

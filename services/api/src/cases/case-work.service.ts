@@ -18,13 +18,7 @@ import { checkEvidenceFile } from './case-evidence-file';
 import { CaseRepository } from './case.repository';
 import { caseRuleBroken, CaseWriter, staleCase } from './case-writer.service';
 
-const notFound = (what: string, id: string) =>
-  new ProblemException({
-    type: 'urn:liaowang:problem:not-found',
-    title: 'Not found',
-    status: 404,
-    detail: `No ${what} ${id} in this case`,
-  });
+const notFound = (what: string, id: string) => ProblemException.notFound(`No ${what} ${id} in this case`);
 
 function openForWork(kase: Case): void {
   if (kase.state === 'archive')

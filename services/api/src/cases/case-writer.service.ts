@@ -82,12 +82,7 @@ export class CaseWriter {
 }
 
 export function caseNotFound(id: string): ProblemException {
-  return new ProblemException({
-    type: 'urn:liaowang:problem:not-found',
-    title: 'Not found',
-    status: 404,
-    detail: `No case ${id}`,
-  });
+  return ProblemException.notFound(`No case ${id}`);
 }
 
 export function staleCase(id: string, version: number | undefined): ProblemException {

@@ -58,12 +58,7 @@ export class CaseService {
     if (source && 'impostorReportId' in source) {
       const report = await this.findItem(source.impostorReportId);
       if (!report || report.kind !== 'impostor_report') {
-        throw new ProblemException({
-          type: 'urn:liaowang:problem:not-found',
-          title: 'Not found',
-          status: 404,
-          detail: `No impostor report ${source.impostorReportId}`,
-        });
+        throw ProblemException.notFound(`No impostor report ${source.impostorReportId}`);
       }
       kase.source = { kind: 'impostor_report', itemId: source.impostorReportId };
       kase.links.itemIds = [source.impostorReportId];
@@ -88,13 +83,7 @@ export class CaseService {
     note?: string,
   ): Promise<{ kase: Case; alert: Alert }> {
     const found = await this.alerts.find(alertId);
-    if (!found)
-      throw new ProblemException({
-        type: 'urn:liaowang:problem:not-found',
-        title: 'Not found',
-        status: 404,
-        detail: `No alert ${alertId}`,
-      });
+    if (!found) throw ProblemException.notFound(`No alert ${alertId}`);
     const alert = found.alert;
     const promotable = PROMOTABLE.includes(alert.state);
     if (strict && !promotable)

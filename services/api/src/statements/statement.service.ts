@@ -34,13 +34,7 @@ class SignOffRefused extends Error {
   }
 }
 
-const notFound = (what: string, id: string) =>
-  new ProblemException({
-    type: 'urn:liaowang:problem:not-found',
-    title: 'Not found',
-    status: 404,
-    detail: `No ${what} ${id} in this case`,
-  });
+const notFound = (what: string, id: string) => ProblemException.notFound(`No ${what} ${id} in this case`);
 
 function statementRule(rule: string, detail: string, field = 'version'): ProblemException {
   return new ProblemException({
