@@ -18,6 +18,7 @@ export * from './problem';
 export * from './roles';
 export * from './search-api';
 export * from './socket-events';
+export * from './statement-sign-off';
 export * from './statement-api';
 export * from './story';
 export * from './topics';

@@ -1,4 +1,16 @@
-import { may, type Action, type Case, type CaseState, type CaseStatement, type Role, type SignOffStep, type StatementSignOff, type StatementTier } from '@liaowang/contract';
+import {
+  currentRound,
+  may,
+  nextSignOff,
+  SIGN_OFF_TIERS,
+  type Action,
+  type Case,
+  type CaseState,
+  type CaseStatement,
+  type Role,
+  type SignOffStep,
+  type StatementTier,
+} from '@liaowang/contract';
 
 // What the case page offers a role. A convenience only: the server judges every move again
 // (and answers 403/422 naming the rule), so a stale page never lets a wrong press through.
@@ -31,37 +43,19 @@ export function mayWork(role: Role, item: Pick<Case, 'state'>): boolean {
   return may(role, 'cases.work') && item.state !== 'archive';
 }
 
-// 003 Art. 18, in the order the steps are given; the server's table (statement-tiers) is the rule.
-const TIER_STEPS: Record<StatementTier, readonly { step: SignOffStep; action: Action }[]> = {
-  routine: [
-    { step: 'editor', action: 'statements.signoff.editor' },
-    { step: 'responsible_head', action: 'statements.signoff.head' },
-  ],
-  important: [{ step: 'leader_in_charge', action: 'statements.signoff.important' }],
-  major: [{ step: 'principal_leader', action: 'statements.signoff.major' }],
-};
-
+// The sign-off table and its rounds come from the contract: the server judges by the same table.
 export function tierSteps(tier: StatementTier): SignOffStep[] {
-  return TIER_STEPS[tier].map((entry) => entry.step);
-}
-
-const currentVersion = (statement: CaseStatement) => statement.versions[statement.versions.length - 1]?.n ?? 0;
-
-/** Approvals on the current text since its last rejection: a new version or a rejection starts over. */
-export function currentRound(statement: CaseStatement): StatementSignOff[] {
-  const onVersion = statement.signOffs.filter((s) => s.versionN === currentVersion(statement));
-  const lastReject = onVersion.map((s) => s.decision).lastIndexOf('reject');
-  return onVersion.slice(lastReject + 1).filter((s) => s.decision !== 'reject');
+  return SIGN_OFF_TIERS[tier].map((entry) => entry.step);
 }
 
 export function nextStep(statement: CaseStatement): SignOffStep | undefined {
-  return TIER_STEPS[statement.tier][currentRound(statement).length]?.step;
+  return nextSignOff(statement)?.step;
 }
 
 /** The step this user may sign now, or undefined: sign-off buttons show only to those who may press them. */
 export function signableStep(statement: CaseStatement, user: { username: string; role: Role }): SignOffStep | undefined {
   if (statement.state === 'released') return undefined;
-  const entry = TIER_STEPS[statement.tier][currentRound(statement).length];
+  const entry = nextSignOff(statement);
   if (!entry || !may(user.role, entry.action)) return undefined;
   // One person signs one step of a round.
   return currentRound(statement).some((s) => s.by === user.username) ? undefined : entry.step;

@@ -1,5 +1,5 @@
-import type { CaseStatement, Role, StatementSignOff, StatementTier } from '@liaowang/contract';
-import { effectiveTier, judgeSignOff, nextStep, SIGN_OFF_TIERS, stateAfterSignOffs } from './statement-tiers';
+import { nextSignOff as nextStep, SIGN_OFF_TIERS, type CaseStatement, type Role, type StatementSignOff, type StatementTier } from '@liaowang/contract';
+import { effectiveTier, judgeSignOff, stateAfterSignOffs } from './statement-tiers';
 
 function statement(tier: StatementTier, signOffs: Partial<StatementSignOff>[] = [], n = 1): CaseStatement {
   return {

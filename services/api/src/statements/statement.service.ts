@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  currentVersion,
   type Case,
   type CaseStatement,
   type CaseTimelineEvent,
@@ -20,7 +21,6 @@ import { caseRuleBroken, CaseWriter } from '../cases/case-writer.service';
 import { createDraftChecker, type DraftChecker } from './draft-checks';
 import { diffStatementTexts } from './statement-diff';
 import {
-  currentVersion,
   effectiveTier,
   judgeSignOff,
   stateAfterSignOffs,
