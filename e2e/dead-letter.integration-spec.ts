@@ -1,4 +1,4 @@
-import { itemsEnrichedTopic, itemsIndex, itemsRawTopic, type RawItem } from '@liaowang/contract';
+import { itemsEnrichedTopic, itemsIndex, mentionsRawTopic, type RawItem } from '@liaowang/contract';
 import { createElasticsearchClient, createLogger, KafkaPort } from '@liaowang/platform';
 import { randomUUID } from 'node:crypto';
 import { ENRICHER_GROUP, INDEXER_GROUP, startStream, type StreamRuntime } from '@liaowang/stream';
@@ -25,11 +25,11 @@ describe('stream on the real Kafka and Elasticsearch', () => {
 
   it('dead-letters unreadable and invalid messages with the reason, and still indexes the good one after them', async () => {
     const key = `dlq-test-${randomUUID()}`;
-    const good: RawItem = { ...itemsRawTopic.example, id: `test:${randomUUID()}`, threadId: key, receivedAt: new Date().toISOString() };
+    const good: RawItem = { ...mentionsRawTopic.example, id: `test:${randomUUID()}`, threadId: key, receivedAt: new Date().toISOString() };
     const deadLetters = collectDeadLetters(settings.KAFKA_BROKERS, key, 2);
 
     // Same key, so one partition and this order: bad JSON, wrong schema, then a good item.
-    await kafka.sendRaw(itemsRawTopic.name, [
+    await kafka.sendRaw(mentionsRawTopic.name, [
       { key, value: '{"id": ' },
       { key, value: JSON.stringify({ ...good, id: 42, publishedAt: 'yesterday' }) },
       { key, value: JSON.stringify(good) },
@@ -41,7 +41,7 @@ describe('stream on the real Kafka and Elasticsearch', () => {
     expect(letters[0].value).toBe('{"id": ');
     expect(letters[1].reason).toContain('id:');
     expect(letters[1].reason).toContain('publishedAt:');
-    expect(letters[1].sourceTopic).toBe(itemsRawTopic.name);
+    expect(letters[1].sourceTopic).toBe(mentionsRawTopic.name);
 
     const indexed = await eventually(async () => {
       const result = await es.search({ index: itemsIndex.alias, query: { term: { id: good.id } } });
@@ -54,12 +54,12 @@ describe('stream on the real Kafka and Elasticsearch', () => {
     const key = `dlq-large-${randomUUID()}`;
     // About 2.6 MB: under the raw topic's limit, but text plus its masked copy is over it.
     const text = '网传今天下午市区主干道将全面封闭施工，请大家提前绕行。'.repeat(33_000);
-    const large: RawItem = { ...itemsRawTopic.example, id: `test:${randomUUID()}`, threadId: key, text, raw: {} };
-    const good: RawItem = { ...itemsRawTopic.example, id: `test:${randomUUID()}`, threadId: key, receivedAt: new Date().toISOString() };
+    const large: RawItem = { ...mentionsRawTopic.example, id: `test:${randomUUID()}`, threadId: key, text, raw: {} };
+    const good: RawItem = { ...mentionsRawTopic.example, id: `test:${randomUUID()}`, threadId: key, receivedAt: new Date().toISOString() };
     const deadLetters = collectDeadLetters(settings.KAFKA_BROKERS, key, 1);
 
-    await kafka.sendRaw(itemsRawTopic.name, [{ key, value: JSON.stringify(large) }]);
-    await kafka.sendRaw(itemsRawTopic.name, [{ key, value: JSON.stringify(good) }]);
+    await kafka.sendRaw(mentionsRawTopic.name, [{ key, value: JSON.stringify(large) }]);
+    await kafka.sendRaw(mentionsRawTopic.name, [{ key, value: JSON.stringify(good) }]);
 
     const [letter] = await deadLetters;
     expect(letter.stage).toBe('enricher');
@@ -76,8 +76,8 @@ describe('stream on the real Kafka and Elasticsearch', () => {
   });
 
   it('commits its offsets once a batch is done, so a restart does not redo the work (R-REL-1)', async () => {
-    await kafka.sendRaw(itemsRawTopic.name, [
-      { key: `commit-test-${randomUUID()}`, value: JSON.stringify({ ...itemsRawTopic.example, id: `test:${randomUUID()}` }) },
+    await kafka.sendRaw(mentionsRawTopic.name, [
+      { key: `commit-test-${randomUUID()}`, value: JSON.stringify({ ...mentionsRawTopic.example, id: `test:${randomUUID()}` }) },
     ]);
     const admin = new Kafka({ brokers: settings.KAFKA_BROKERS, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
@@ -92,7 +92,7 @@ describe('stream on the real Kafka and Elasticsearch', () => {
       };
       await eventually(
         async () =>
-          (await uncommitted(ENRICHER_GROUP, itemsRawTopic.name)) === 0 &&
+          (await uncommitted(ENRICHER_GROUP, mentionsRawTopic.name)) === 0 &&
           (await uncommitted(INDEXER_GROUP, itemsEnrichedTopic.name)) === 0
             ? true
             : undefined,

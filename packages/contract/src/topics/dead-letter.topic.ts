@@ -27,7 +27,7 @@ export const deadLetterTopic: TopicDefinition<DeadLetter> = {
   schemaVersion: 1,
   schema: deadLetterSchema,
   example: {
-    sourceTopic: 'liaowang.items.raw.v1',
+    sourceTopic: 'liaowang.items.raw.mention.v1',
     partition: 0,
     offset: '42',
     stage: 'enricher',

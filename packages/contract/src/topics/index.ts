@@ -4,7 +4,7 @@ import { casesTopic } from './cases.topic';
 import { deadLetterTopic } from './dead-letter.topic';
 import { itemsEnrichedTopic } from './items-enriched.topic';
 import { itemsIndexedTopic } from './items-indexed.topic';
-import { itemsRawTopic } from './items-raw.topic';
+import { ALL_ITEMS_RAW_TOPICS } from './items-raw.topic';
 
 export * from './topic-definition';
 export * from './alert-triggers.topic';
@@ -14,5 +14,8 @@ export * from './dead-letter.topic';
 export * from './items-enriched.topic';
 export * from './items-indexed.topic';
 export * from './items-raw.topic';
+export * from './items-raw-comment.topic';
+export * from './items-raw-impostor-report.topic';
+export * from './items-raw-mention.topic';
 
-export const ALL_TOPICS = [itemsRawTopic, itemsEnrichedTopic, itemsIndexedTopic, deadLetterTopic, alertTriggersTopic, alertsTopic, casesTopic] as const;
+export const ALL_TOPICS = [...ALL_ITEMS_RAW_TOPICS, itemsEnrichedTopic, itemsIndexedTopic, deadLetterTopic, alertTriggersTopic, alertsTopic, casesTopic] as const;

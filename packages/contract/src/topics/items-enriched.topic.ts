@@ -1,8 +1,8 @@
 import { enrichedItemSchema, type EnrichedItem } from '../enriched-item';
-import { itemsRawTopic } from './items-raw.topic';
+import { mentionsRawTopic } from './items-raw-mention.topic';
 import type { TopicDefinition } from './topic-definition';
 
-const raw = itemsRawTopic.example;
+const raw = mentionsRawTopic.example;
 
 export const itemsEnrichedTopic: TopicDefinition<EnrichedItem> = {
   name: 'liaowang.items.enriched.v1',

@@ -1,26 +1,34 @@
-import { rawItemSchema, type RawItem } from '../item';
+import type { ItemKind, RawItem } from '../item';
+import { commentsRawTopic } from './items-raw-comment.topic';
+import { impostorReportsRawTopic } from './items-raw-impostor-report.topic';
+import { mentionsRawTopic } from './items-raw-mention.topic';
 import type { TopicDefinition } from './topic-definition';
 
-export const itemsRawTopic: TopicDefinition<RawItem> = {
-  name: 'liaowang.items.raw.v1',
-  key: 'threadId: items of one thread or account stay ordered (R-ING-3)',
-  partitions: 6,
-  retentionMs: 7 * 24 * 3600 * 1000,
-  producers: ['intake'],
-  consumers: ['enricher'],
-  schemaVersion: 1,
-  schema: rawItemSchema,
-  example: {
-    id: 'weibo:4231265311393455',
-    kind: 'mention',
-    platform: 'weibo',
-    author: { id: 'u1001', name: '江城观察' },
-    text: '网传市区明天全部停课，有人知道是真的吗？',
-    url: 'https://weibo.example/4231265311393455',
-    publishedAt: '2026-11-23T09:30:00+08:00',
-    receivedAt: '2026-11-23T09:30:02+08:00',
-    threadId: 'weibo:u1001',
-    region: '湖北',
-    raw: { mid: '4231265311393455' },
-  },
+/** One raw topic per kind of item (R-ING-3); the enricher reads all of them. */
+export const ITEMS_RAW_TOPICS: Record<ItemKind, TopicDefinition<RawItem>> = {
+  mention: mentionsRawTopic,
+  comment: commentsRawTopic,
+  impostor_report: impostorReportsRawTopic,
 };
+
+/** The raw topic an item of this kind is written to. */
+export function rawTopicFor(kind: ItemKind): TopicDefinition<RawItem> {
+  return ITEMS_RAW_TOPICS[kind];
+}
+
+/**
+ * The one raw topic of every kind before there was a topic per kind. Nothing writes to it any
+ * more; the enricher still reads it, so what was on it when a node was upgraded is not lost.
+ */
+export const legacyItemsRawTopic: TopicDefinition<RawItem> = {
+  ...mentionsRawTopic,
+  name: 'liaowang.items.raw.v1',
+  key: 'threadId',
+  producers: ['intake before per-kind topics (none now)'],
+};
+
+/** Every topic the enricher reads. */
+export const ALL_ITEMS_RAW_TOPICS = [mentionsRawTopic, commentsRawTopic, impostorReportsRawTopic, legacyItemsRawTopic] as const;
+
+/** @deprecated The single raw topic of before: write to `rawTopicFor(kind)` instead. */
+export const itemsRawTopic = legacyItemsRawTopic;

@@ -57,7 +57,8 @@ export interface ConsumeOptions {
   /** Stage name for logs and metrics. */
   stage: string;
   groupId: string;
-  topic: TopicDefinition<unknown>;
+  /** One topic, or several read by one group (e.g. the raw topic of each kind of item). */
+  topic: TopicDefinition<unknown> | readonly TopicDefinition<unknown>[];
   fromBeginning?: boolean;
   /**
    * Handles one batch. Must return only when every message is done: forwarded, written or
@@ -183,7 +184,8 @@ export class KafkaPort {
     });
     this.consumers.push(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topic: options.topic.name, fromBeginning: options.fromBeginning ?? true });
+    const topics = Array.isArray(options.topic) ? options.topic : [options.topic];
+    await consumer.subscribe({ topics: topics.map((t: TopicDefinition<unknown>) => t.name), fromBeginning: options.fromBeginning ?? true });
     await consumer.run({
       // Batches of different partitions overlap, so one waits on Elasticsearch or on produce
       // acks while another uses the CPU; order within a partition is kept.

@@ -1,4 +1,4 @@
-import { itemsEnrichedTopic, itemsRawTopic } from '@liaowang/contract';
+import { itemsEnrichedTopic, mentionsRawTopic } from '@liaowang/contract';
 import type { KafkaMessage } from 'kafkajs';
 import { enrichBatch, type TextEnricher } from './enrich-batch';
 
@@ -10,17 +10,17 @@ const fixedEnricher: TextEnricher = { enrich: () => itemsEnrichedTopic.example.e
 describe(enrichBatch.name, () => {
   it('enriches valid items, keyed by their thread, stamped with the time', () => {
     const now = new Date('2026-11-23T01:00:00Z');
-    const { enriched, rejected } = enrichBatch([message(JSON.stringify(itemsRawTopic.example))], fixedEnricher, now);
+    const { enriched, rejected } = enrichBatch([message(JSON.stringify(mentionsRawTopic.example))], fixedEnricher, now);
     expect(rejected).toEqual([]);
     expect(enriched).toHaveLength(1);
-    expect(enriched[0].key).toBe(itemsRawTopic.example.threadId);
+    expect(enriched[0].key).toBe(mentionsRawTopic.example.threadId);
     expect(enriched[0].value.enrichedAt).toBe('2026-11-23T01:00:00.000Z');
     expect(itemsEnrichedTopic.schema.safeParse(enriched[0].value).success).toBe(true);
   });
 
   it('rejects bad JSON and schema violations with reasons naming the problem, keeping the rest', () => {
     const { enriched, rejected } = enrichBatch(
-      [message('{"id": ', '1'), message(JSON.stringify({ ...itemsRawTopic.example, kind: 'tweet' }), '2'), message(JSON.stringify(itemsRawTopic.example), '3')],
+      [message('{"id": ', '1'), message(JSON.stringify({ ...mentionsRawTopic.example, kind: 'tweet' }), '2'), message(JSON.stringify(mentionsRawTopic.example), '3')],
       fixedEnricher,
     );
     expect(enriched).toHaveLength(1);
@@ -35,7 +35,7 @@ describe(enrichBatch.name, () => {
         throw new Error('boom');
       },
     };
-    const { enriched, rejected } = enrichBatch([message(JSON.stringify(itemsRawTopic.example))], broken);
+    const { enriched, rejected } = enrichBatch([message(JSON.stringify(mentionsRawTopic.example))], broken);
     expect(enriched).toEqual([]);
     expect(rejected[0].reason).toBe('enrichment failed: boom');
   });

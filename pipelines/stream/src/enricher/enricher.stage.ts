@@ -1,15 +1,15 @@
-import { itemsEnrichedTopic, itemsRawTopic } from '@liaowang/contract';
+import { ALL_ITEMS_RAW_TOPICS, itemsEnrichedTopic } from '@liaowang/contract';
 import { MAX_MESSAGE_BYTES, MessageTooLargeError, type KafkaPort, type Logger } from '@liaowang/platform';
 import { enrichBatch, type EnrichBatchResult, type TextEnricher } from './enrich-batch';
 
 export const ENRICHER_GROUP = 'liaowang-enricher';
 
-/** Raw topic → enrichment → enriched topic. Stateless, so instances scale with partitions (R-PERF-5). */
+/** Raw topics (one per kind) → enrichment → enriched topic. Stateless, so instances scale with partitions (R-PERF-5). */
 export async function startEnricherStage(kafka: KafkaPort, enricher: TextEnricher, logger: Logger) {
   return kafka.consume({
     stage: 'enricher',
     groupId: ENRICHER_GROUP,
-    topic: itemsRawTopic,
+    topic: ALL_ITEMS_RAW_TOPICS,
     handle: async (messages, context) => {
       const { enriched, rejected } = enrichBatch(messages, enricher);
       const forwarded = await forwardEnriched(kafka, enriched);

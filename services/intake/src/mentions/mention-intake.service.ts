@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { itemsRawTopic, type RawItem } from '@liaowang/contract';
+import { rawTopicFor, type RawItem } from '@liaowang/contract';
 import { KAFKA, LOGGER, METRICS, ProblemException, type KafkaPort, type Logger, type Metrics } from '@liaowang/platform';
 
 /** The one place items enter Liaowang, for HTTP pushes and every connector alike. */
@@ -17,11 +17,21 @@ export class MentionIntakeService {
    */
   async accept(items: RawItem[], source: 'http' | 'simulator'): Promise<void> {
     try {
-      await this.kafka.send(itemsRawTopic, items.map((item) => ({ key: item.threadId, value: item })));
+      for (const [topic, ofTopic] of groupByTopic(items)) await this.kafka.send(topic, ofTopic.map((item) => ({ key: item.threadId, value: item })));
       this.metrics.itemsAccepted.inc({ source }, items.length);
     } catch (error) {
       this.logger.error({ err: error, count: items.length }, 'raw topic write failed');
       throw ProblemException.unavailable('The message log is not accepting writes; try again shortly', 5);
     }
   }
+}
+
+/** Items by the raw topic of their kind, in their order. */
+function groupByTopic(items: RawItem[]) {
+  const byTopic = new Map<ReturnType<typeof rawTopicFor>, RawItem[]>();
+  for (const item of items) {
+    const topic = rawTopicFor(item.kind);
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), item]);
+  }
+  return byTopic;
 }
