@@ -157,6 +157,8 @@ export const CASE_TIMELINE_TYPES = [
   'evidence_added',
   'evidence_removed',
   'clock_breached',
+  /** The breach's notice went out through the notify channels (or no channel was there to take it). */
+  'clock_breach_notified',
   'statement_drafted',
   'statement_revised',
   'statement_submitted',

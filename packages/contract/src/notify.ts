@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES, type Severity } from './alert-rule';
+import type { CaseClock } from './case';
 
 // Issue 8 item 5: notices outside the dashboard, to a generic webhook or a group robot.
 export const NOTIFY_CHANNEL_KINDS = ['webhook', 'wecom', 'dingtalk'] as const;
@@ -55,12 +56,22 @@ export interface StoredNotifyChannel {
 /** A channel as the API shows it: the URL without its query values, whether a secret is set. */
 export type NotifyChannel = Omit<StoredNotifyChannel, 'secret'> & { hasSecret: boolean };
 
+/** What a notice is about: an alert raised or escalated, or a case deadline missed (R-CASE-4). */
+export const NOTICE_SUBJECTS = ['alert', 'case_clock'] as const;
+export type NoticeSubject = (typeof NOTICE_SUBJECTS)[number];
+
 /** One attempt to deliver one notice (notify deliveries index). */
 export interface NotifyDelivery {
   id: string;
   channelId: string;
-  alertId: string;
-  /** 0: the alert was raised (severe); n: escalation step n. */
+  /** Absent on records made before case notices: 'alert'. */
+  subject?: NoticeSubject;
+  /** The alert of an alert notice. */
+  alertId?: string;
+  /** The case and the clock it missed, of a case clock notice. */
+  caseId?: string;
+  clock?: CaseClock;
+  /** 0: the alert was raised (severe); n: escalation step n; a case clock breach escalates at once: 1. */
   step: number;
   attempt: number;
   ok: boolean;
@@ -72,6 +83,7 @@ export interface NotifyDelivery {
 export const notifyDeliveryQueryFields = z.object({
   channelId: z.string().trim().min(1).max(100).optional(),
   alertId: z.string().trim().min(1).max(200).optional(),
+  caseId: z.string().trim().min(1).max(200).optional(),
   size: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type NotifyDeliveryQuery = z.infer<typeof notifyDeliveryQueryFields>;

@@ -6,7 +6,7 @@ const keyword = { type: 'keyword' } as const;
 export const notifyDeliveriesIndex: IndexTemplateDefinition = {
   alias: 'liaowang-notify-deliveries',
   templateName: 'liaowang-notify-deliveries-v1',
-  version: 1,
+  version: 2,
   indexPatterns: ['liaowang-notify-deliveries-v1'],
   settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
   mappings: {
@@ -14,7 +14,10 @@ export const notifyDeliveriesIndex: IndexTemplateDefinition = {
     properties: {
       id: keyword,
       channelId: keyword,
+      subject: keyword,
       alertId: keyword,
+      caseId: keyword,
+      clock: keyword,
       step: { type: 'integer' },
       attempt: { type: 'integer' },
       ok: { type: 'boolean' },

@@ -34,6 +34,7 @@ const TIMELINE_NAMES: Record<CaseTimelineType, string> = {
   evidence_added: '新增证据',
   evidence_removed: '撤除证据',
   clock_breached: '时限超期',
+  clock_breach_notified: '超时已通知',
   statement_drafted: '起草声明',
   statement_revised: '修改声明',
   statement_submitted: '提交审签',

@@ -1,19 +1,29 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import type { Case, CaseClock } from '@liaowang/contract';
 import { LOGGER, ProblemException, SETTINGS, type Logger, type Settings } from '@liaowang/platform';
-import { DUTY_LOOKUP, type DutyLookup } from '../escalation/duty-lookup';
+import { DUTY_LOOKUP, type DutyLookup, type OnDutyPeople } from '../escalation/duty-lookup';
+import { NoticeDeliveryService } from '../notify/notice-delivery.service';
+import { caseNoticeRecipients } from '../notify/notice-format';
+import { NotifyChannelRepository } from '../notify/notify-channel.repository';
 import { dueBreaches, recordBreaches } from './case-clocks';
 import { CaseRepository } from './case.repository';
 import { CaseWriter } from './case-writer.service';
 
 const JOB = 'liaowang-case-clock-check';
 const CASES_PER_TICK = 100;
+// The note of a sent notice is written after the case may have moved on; a few re-reads settle it.
+const NOTE_WRITE_ATTEMPTS = 5;
+
+type Breach = { clock: CaseClock; dueAt: string };
 
 /**
  * R-CASE-4: every API instance looks for missed case deadlines on the escalation tick. A breach
  * is written with the version read, so of two instances that saw it one records it (the other
  * gets a conflict and finds nothing left on its next pass); the entry names the shift lead and
  * the leader on duty it escalates to, as the alerts' escalation chain finds them in the roster.
+ * Only the instance that recorded it sends the notice through the channels that take
+ * escalations, and notes in the timeline who was told.
  */
 @Injectable()
 export class CaseClockCheckService implements OnApplicationBootstrap {
@@ -23,6 +33,8 @@ export class CaseClockCheckService implements OnApplicationBootstrap {
   constructor(
     private readonly cases: CaseRepository,
     private readonly writer: CaseWriter,
+    private readonly channels: NotifyChannelRepository,
+    private readonly notices: NoticeDeliveryService,
     @Inject(DUTY_LOOKUP) private readonly duty: DutyLookup,
     @Inject(SETTINGS) private readonly settings: Settings,
     @Inject(LOGGER) logger: Logger,
@@ -50,29 +62,92 @@ export class CaseClockCheckService implements OnApplicationBootstrap {
       const missed = dueBreaches(candidate, now);
       if (missed.length === 0) continue;
       const onDuty = await this.duty.onDutyAt(now);
-      const to =
-        [onDuty.shiftLead && `值班长 ${onDuty.shiftLead}`, onDuty.leaderOnDuty && `带班领导 ${onDuty.leaderOnDuty}`]
-          .filter(Boolean)
-          .join('、') || '（排班无人）';
+      const recorded = await this.record(candidate, missed, onDuty, now);
+      if (recorded) await this.notify(recorded, missed, onDuty, now);
+    }
+  }
+
+  /** The breaches with their timeline entries, in one versioned write; undefined when another write won. */
+  private async record(candidate: Case, missed: Breach[], onDuty: OnDutyPeople, now: Date): Promise<Case | undefined> {
+    const to = caseNoticeRecipients(onDuty);
+    try {
+      return await this.writer.write('system', candidate.id, candidate.version, (kase) => {
+        const recorded = recordBreaches(kase, missed, now);
+        const timeline = recorded.timeline.map((entry, i) =>
+          i >= kase.timeline.length ? { ...entry, to, detail: `${entry.detail}; escalated to ${to}` } : entry,
+        );
+        return {
+          kase: { ...recorded, timeline },
+          audit: {
+            action: 'cases.clock.breach',
+            after: { breaches: missed, escalatedTo: onDuty },
+            detail: `escalated to ${to}`,
+          },
+        };
+      });
+    } catch (error) {
+      // Another instance recorded it (or someone changed the case); the next pass decides again.
+      if (error instanceof ProblemException && error.problem.status === 409) return undefined;
+      throw error;
+    }
+  }
+
+  /** Sends each breach's notice to the enabled channels that take escalations, then notes the outcome in the timeline. */
+  private async notify(kase: Case, missed: Breach[], onDuty: OnDutyPeople, at: Date): Promise<void> {
+    const channels = (await this.channels.list()).filter((c) => c.enabled && c.escalations);
+    const people = { shiftLead: onDuty.shiftLead, leaderOnDuty: onDuty.leaderOnDuty };
+    const outcomes = await Promise.all(
+      missed.map(async (breach) => {
+        const delivered = await this.notices.deliverAll(channels, {
+          subject: 'case_clock',
+          kase,
+          clock: breach.clock,
+          dueAt: breach.dueAt,
+          at: at.toISOString(),
+          onDuty: people,
+        });
+        return {
+          breach,
+          sentTo: channels.filter((_, i) => delivered[i]).map((c) => c.name),
+          failed: channels.filter((_, i) => !delivered[i]).map((c) => c.name),
+        };
+      }),
+    );
+    await this.note(kase.id, outcomes, caseNoticeRecipients(onDuty));
+  }
+
+  private async note(
+    id: string,
+    outcomes: Array<{ breach: Breach; sentTo: string[]; failed: string[] }>,
+    to: string,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
       try {
-        await this.writer.write('system', candidate.id, candidate.version, (kase) => {
-          const recorded = recordBreaches(kase, missed, now);
-          const timeline = recorded.timeline.map((entry, i) =>
-            i >= kase.timeline.length ? { ...entry, to, detail: `${entry.detail}; escalated to ${to}` } : entry,
-          );
+        await this.writer.write('system', id, undefined, (kase) => {
+          const at = new Date().toISOString();
+          const entries = outcomes.map(({ breach, sentTo, failed }) => ({
+            at,
+            by: 'system',
+            type: 'clock_breach_notified' as const,
+            to,
+            detail:
+              sentTo.length + failed.length === 0
+                ? `${breach.clock} due ${breach.dueAt}: no notify channel takes escalations`
+                : `${breach.clock} due ${breach.dueAt}: delivered to ${sentTo.join(', ') || 'none'}${failed.length > 0 ? `; not delivered to ${failed.join(', ')}` : ''}`,
+          }));
           return {
-            kase: { ...recorded, timeline },
+            kase: { ...kase, timeline: [...kase.timeline, ...entries], updatedAt: at },
             audit: {
-              action: 'cases.clock.breach',
-              after: { breaches: missed, escalatedTo: onDuty },
-              detail: `escalated to ${to}`,
+              action: 'cases.clock.notify',
+              after: { notices: outcomes.map(({ breach, sentTo, failed }) => ({ ...breach, sentTo, failed })) },
+              detail: `notice to ${to}`,
             },
           };
         });
+        return;
       } catch (error) {
-        // Another instance recorded it (or someone changed the case); the next pass decides again.
-        if (error instanceof ProblemException && error.problem.status === 409) continue;
-        throw error;
+        const conflict = error instanceof ProblemException && error.problem.status === 409;
+        if (!conflict || attempt >= NOTE_WRITE_ATTEMPTS) throw error;
       }
     }
   }

@@ -2,9 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { NotifyDelivery, StoredNotifyChannel } from '@liaowang/contract';
 import { backoffDelay, LOGGER, SETTINGS, sleep, type Logger, type Settings } from '@liaowang/platform';
 import { randomUUID } from 'node:crypto';
-import type { Notice } from './notice-format';
+import { isCaseClockNotice, type Notice, type NoticeContent } from './notice-format';
 import { buildNoticeRequest } from './notice-request';
 import { NotifyDeliveryRepository } from './notify-delivery.repository';
+
+/** What a delivery record says the notice was about. */
+function subjectOf(notice: Notice): Pick<NotifyDelivery, 'subject' | 'alertId' | 'caseId' | 'clock' | 'step'> {
+  if (isCaseClockNotice(notice)) return { subject: 'case_clock', caseId: notice.kase.id, clock: notice.clock, step: 1 };
+  return { subject: 'alert', alertId: notice.alert.id, step: notice.step };
+}
 
 /** Why an attempt failed, without the URL (a robot's token is in it). */
 function failureOf(error: unknown): string {
@@ -31,7 +37,7 @@ export class NoticeDeliveryService {
   }
 
   /** Delivers to every channel at once; resolves with whether each got it. Never throws. */
-  async deliverAll(channels: readonly StoredNotifyChannel[], notice: Omit<Notice, 'publicUrl'>): Promise<boolean[]> {
+  async deliverAll(channels: readonly StoredNotifyChannel[], notice: NoticeContent): Promise<boolean[]> {
     const full: Notice = { ...notice, publicUrl: this.settings.PUBLIC_URL };
     return Promise.all(channels.map((channel) => this.deliver(channel, full).catch(() => false)));
   }
@@ -56,9 +62,10 @@ export class NoticeDeliveryService {
       } catch (caught) {
         error = failureOf(caught);
       }
-      await this.record({ channelId: channel.id, alertId: notice.alert.id, step: notice.step, attempt, ok: !error, statusCode, error });
+      const subject = subjectOf(notice);
+      await this.record({ channelId: channel.id, ...subject, attempt, ok: !error, statusCode, error });
       if (!error) return true;
-      this.logger.warn({ channelId: channel.id, alertId: notice.alert.id, step: notice.step, attempt, statusCode, error }, 'notice not delivered');
+      this.logger.warn({ channelId: channel.id, ...subject, attempt, statusCode, error }, 'notice not delivered');
       if (attempt < attempts) await sleep(backoffDelay(attempt - 1, 500, 5_000));
     }
     return false;
@@ -72,7 +79,10 @@ export class NoticeDeliveryService {
       await this.deliveries.record(delivery);
     } catch (error) {
       // The notice went (or not) either way; a lost record must not stop the next attempt.
-      this.logger.error({ err: error, channelId: delivery.channelId, alertId: delivery.alertId }, 'delivery attempt not recorded');
+      this.logger.error(
+        { err: error, channelId: delivery.channelId, alertId: delivery.alertId, caseId: delivery.caseId },
+        'delivery attempt not recorded',
+      );
     }
   }
 }

@@ -1,6 +1,15 @@
 import type { NotifyChannelKind } from '@liaowang/contract';
 import { createHmac } from 'node:crypto';
-import { alertLink, noticeMarkdown, noticeTitle, type Notice } from './notice-format';
+import {
+  alertLink,
+  caseLink,
+  isCaseClockNotice,
+  lateBy,
+  noticeMarkdown,
+  noticeTitle,
+  type CaseClockNotice,
+  type Notice,
+} from './notice-format';
 
 /** What a channel needs to build its request: never logged (URL and secret are credentials). */
 export interface ChannelTarget {
@@ -38,7 +47,11 @@ export function buildNoticeRequest(channel: ChannelTarget, notice: Notice, now: 
   switch (channel.kind) {
     case 'wecom':
       // WeCom group robots take no signature; the key in the URL is the credential.
-      return { url: channel.url, headers: json, body: JSON.stringify({ msgtype: 'markdown', markdown: { content: markdown } }) };
+      return {
+        url: channel.url,
+        headers: json,
+        body: JSON.stringify({ msgtype: 'markdown', markdown: { content: markdown } }),
+      };
     case 'dingtalk': {
       const body = JSON.stringify({ msgtype: 'markdown', markdown: { title: noticeTitle(notice), text: markdown } });
       if (!channel.secret) return { url: channel.url, headers: json, body };
@@ -49,33 +62,56 @@ export function buildNoticeRequest(channel: ChannelTarget, notice: Notice, now: 
       return { url: url.toString(), headers: json, body };
     }
     case 'webhook': {
-      const { alert } = notice;
-      const body = JSON.stringify({
-        event: notice.step === 0 ? 'alert.raised' : 'alert.escalated',
-        step: notice.step,
-        ...(notice.target ? { target: notice.target } : {}),
-        ...(notice.username ? { username: notice.username } : {}),
-        alert: {
-          id: alert.id,
-          severity: alert.severity,
-          state: alert.state,
-          ruleId: alert.ruleId,
-          ruleName: alert.rule.name,
-          count: alert.count,
-          firstAt: alert.firstAt,
-          text: alert.items[0]?.text,
-        },
-        ...(alertLink(notice) ? { link: alertLink(notice) } : {}),
-        title: noticeTitle(notice),
-        markdown,
-        sentAt: now.toISOString(),
-      });
+      const body = isCaseClockNotice(notice)
+        ? caseWebhookBody(notice, markdown, now)
+        : alertWebhookBody(notice, markdown, now);
       const timestamp = String(Math.floor(now.getTime() / 1000));
       const headers: Record<string, string> = { ...json, [TIMESTAMP_HEADER]: timestamp };
       if (channel.secret) headers[SIGNATURE_HEADER] = webhookSignature(channel.secret, timestamp, body);
       return { url: channel.url, headers, body };
     }
   }
+}
+
+function alertWebhookBody(notice: Exclude<Notice, CaseClockNotice>, markdown: string, now: Date): string {
+  const { alert } = notice;
+  return JSON.stringify({
+    event: notice.step === 0 ? 'alert.raised' : 'alert.escalated',
+    step: notice.step,
+    ...(notice.target ? { target: notice.target } : {}),
+    ...(notice.username ? { username: notice.username } : {}),
+    alert: {
+      id: alert.id,
+      severity: alert.severity,
+      state: alert.state,
+      ruleId: alert.ruleId,
+      ruleName: alert.rule.name,
+      count: alert.count,
+      firstAt: alert.firstAt,
+      text: alert.items[0]?.text,
+    },
+    ...(alertLink(notice) ? { link: alertLink(notice) } : {}),
+    title: noticeTitle(notice),
+    markdown,
+    sentAt: now.toISOString(),
+  });
+}
+
+function caseWebhookBody(notice: CaseClockNotice, markdown: string, now: Date): string {
+  const link = caseLink(notice);
+  return JSON.stringify({
+    event: 'case.clock_breached',
+    case: { id: notice.kase.id, title: notice.kase.title, grade: notice.kase.grade, state: notice.kase.state },
+    clock: notice.clock,
+    dueAt: notice.dueAt,
+    lateMinutes: Math.max(0, Math.floor((Date.parse(notice.at) - Date.parse(notice.dueAt)) / 60_000)),
+    lateBy: lateBy(notice.dueAt, notice.at),
+    onDuty: notice.onDuty,
+    ...(link ? { link } : {}),
+    title: noticeTitle(notice),
+    markdown,
+    sentAt: now.toISOString(),
+  });
 }
 
 /** The URL as the API shows it: every query value replaced, since robots carry their token there. */

@@ -16,6 +16,7 @@ export class NotifyDeliveryRepository {
     const filter = [
       ...(query.channelId ? [{ term: { channelId: query.channelId } }] : []),
       ...(query.alertId ? [{ term: { alertId: query.alertId } }] : []),
+      ...(query.caseId ? [{ term: { caseId: query.caseId } }] : []),
     ];
     const result = await this.es.search<NotifyDelivery>({
       index: NOTIFY_DELIVERIES_INDEX_NAME,
