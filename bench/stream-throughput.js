@@ -16,9 +16,9 @@
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { Kafka, logLevel } = require('kafkajs');
-const { itemsRawTopic, itemsEnrichedTopic, itemsIndex, ALL_TOPICS } = require('@liaowang/contract');
+const { mentionsRawTopic: itemsRawTopic, itemsEnrichedTopic, itemsIndex, ALL_TOPICS, rawItemFor } = require('@liaowang/contract');
 const { createElasticsearchClient, createLogger, KafkaPort } = require('@liaowang/platform');
-const { MentionGenerator, toRawItem } = require('@liaowang/intake');
+const { MentionGenerator } = require('@liaowang/intake');
 
 const root = path.resolve(__dirname, '..');
 const option = (name, fallback) => {
@@ -113,7 +113,7 @@ async function main() {
     const batch = [];
     for (let i = 0; i < Math.min(1_000, BACKLOG - sent); i++) {
       const mention = generator.generate(now);
-      const item = toRawItem(mention, mention, now);
+      const item = rawItemFor(mention, mention, now);
       batch.push({ key: item.threadId, value: item });
     }
     await port.send(itemsRawTopic, batch);

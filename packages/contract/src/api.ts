@@ -26,6 +26,8 @@ export interface LoginResponse {
 
 export interface IntakeAccepted {
   id: string;
+  /** True when this item was received before: it is stored once, and counted as a duplicate (R-ING-4). */
+  duplicate: boolean;
 }
 
 export interface ItemSearchResponse {

@@ -1,5 +1,5 @@
 export * from './intake-app';
 export * from './simulator/mention-generator';
-export * from './mentions/raw-item';
+export * from './items/item-intake.service';
 export * from './intake.module';
 export * from './intake-openapi';

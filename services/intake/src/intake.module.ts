@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PlatformModule, type PlatformDeps } from '@liaowang/platform';
-import { MentionController } from './mentions/mention.controller';
-import { MentionIntakeService } from './mentions/mention-intake.service';
+import { ItemIntakeService } from './items/item-intake.service';
+import { ItemPushController } from './items/item-push.controller';
 import { SimulatorConnector } from './simulator/simulator.connector';
 
 @Module({})
@@ -11,8 +11,8 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
-      controllers: [MentionController],
-      providers: [MentionIntakeService, SimulatorConnector],
+      controllers: [ItemPushController],
+      providers: [ItemIntakeService, SimulatorConnector],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { itemsEnrichedTopic } from '../topics';
+import { commentsRawTopic, impostorReportsRawTopic, itemsEnrichedTopic } from '../topics';
 import { itemsIndex, itemsIndexFor, toItemDocument } from './items.index';
 
 describe('items index', () => {
@@ -13,5 +13,16 @@ describe('items index', () => {
     const mapped = Object.keys((itemsIndex.mappings as { properties: object }).properties);
     for (const field of Object.keys(doc)) expect(mapped).toContain(field);
     expect(doc.tokens).toContain('网传 市区');
+  });
+});
+
+describe('items index, kinds', () => {
+  it.each([commentsRawTopic, impostorReportsRawTopic])('maps the own fields of %s', (topic) => {
+    const enriched = { ...itemsEnrichedTopic.example, ...topic.example };
+    const doc = toItemDocument(enriched);
+    const mapped = (itemsIndex.mappings as { properties: Record<string, { properties?: object }> }).properties;
+    const own = doc.comment ?? doc.impostorReport;
+    const ownMapping = mapped[doc.comment ? 'comment' : 'impostorReport'].properties!;
+    for (const field of Object.keys(own!)) expect(Object.keys(ownMapping)).toContain(field);
   });
 });

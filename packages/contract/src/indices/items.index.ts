@@ -1,4 +1,5 @@
 import type { EnrichedItem, ItemSummary } from '../enriched-item';
+import type { CommentContext, ImpostorReportContext } from '../item';
 import type { IndexTemplateDefinition } from './index-template';
 
 const keyword = { type: 'keyword' } as const;
@@ -40,6 +41,32 @@ export const itemsIndex: IndexTemplateDefinition = {
       modelVersion: keyword,
       // Written onto the stored item by the stories stage (partial update), R-ENR-6.
       storyId: keyword,
+      // R-ING-1: where a comment was left, and which account a report is about; the reporter's
+      // contact details are kept but not searchable.
+      comment: {
+        properties: {
+          account: { properties: { id: keyword, name: keyword } },
+          post: { properties: { id: keyword, url: { type: 'keyword', index: false }, title: { type: 'text', analyzer: 'standard' } } },
+          inReplyTo: keyword,
+        },
+      },
+      impostorReport: {
+        properties: {
+          reportedAccount: {
+            properties: {
+              platform: keyword,
+              displayName: keyword,
+              handle: keyword,
+              url: keyword,
+              avatarUrl: { type: 'keyword', index: false },
+              bio: { type: 'text', analyzer: 'standard' },
+              followerCount: { type: 'long' },
+            },
+          },
+          reporter: { type: 'object', enabled: false },
+          evidenceUrls: { type: 'keyword', index: false },
+        },
+      },
     },
   },
 };
@@ -76,6 +103,8 @@ export interface ItemDocument {
   fingerprint: string;
   modelVersion: string;
   storyId?: string;
+  comment?: CommentContext;
+  impostorReport?: ImpostorReportContext;
 }
 
 export function toItemDocument(item: EnrichedItem): ItemDocument {
@@ -105,6 +134,8 @@ export function toItemDocument(item: EnrichedItem): ItemDocument {
     piiTypes: [...new Set(e.pii.map((p) => p.type))],
     fingerprint: e.fingerprint,
     modelVersion: e.modelVersion,
+    ...(item.comment ? { comment: item.comment } : {}),
+    ...(item.impostorReport ? { impostorReport: item.impostorReport } : {}),
   };
 }
 

@@ -12,10 +12,16 @@ export class ProblemException extends HttpException {
   }
 
   static validation(error: ZodError, where = 'body'): ProblemException {
-    const errors = error.issues.map((i) => ({
-      field: i.path.length > 0 ? i.path.join('.') : where,
-      message: i.message,
-    }));
+    return ProblemException.invalidFields(
+      error.issues.map((i) => ({
+        field: i.path.length > 0 ? i.path.join('.') : where,
+        message: i.message,
+      })),
+    );
+  }
+
+  /** 400 naming each failing field, e.g. from the contract's `validateItemIntake`. */
+  static invalidFields(errors: { field: string; message: string }[]): ProblemException {
     return new ProblemException({
       type: 'urn:liaowang:problem:validation',
       title: 'Invalid request',

@@ -171,6 +171,7 @@ export class KafkaPort {
     };
     this.logger.warn({ stage, offset: message.offset, reason }, 'dead-lettered');
     this.metrics?.stageMessages.inc({ stage, outcome: 'dead_lettered' });
+    this.metrics?.deadLetters.inc({ stage, source_topic: source.topic });
     await this.send(deadLetterTopic, [{ key: record.key ?? record.sourceTopic, value: record }]);
   }
 

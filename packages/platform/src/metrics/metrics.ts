@@ -14,6 +14,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly intakeItems = new Counter({
+    name: 'liaowang_intake_items_total',
+    help: 'Items offered to intake, by kind, raw topic, source and outcome (accepted: on Kafka; rejected: invalid, 4xx; duplicate: received before, stored once; unavailable: Kafka could not take it, 503)',
+    labelNames: ['kind', 'topic', 'source', 'outcome'],
+    registers: [this.registry],
+  });
+
+  readonly deadLetters = new Counter({
+    name: 'liaowang_dead_letters_total',
+    help: 'Messages parked on the dead-letter topic, by stage and the topic they came from',
+    labelNames: ['stage', 'source_topic'],
+    registers: [this.registry],
+  });
+
   readonly stageMessages = new Counter({
     name: 'liaowang_stage_messages_total',
     help: 'Messages handled by a stream stage, by outcome (consumed, dead_lettered)',

@@ -1,37 +1,106 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { rawTopicFor, type RawItem } from '@liaowang/contract';
-import { KAFKA, LOGGER, METRICS, ProblemException, type KafkaPort, type Logger, type Metrics } from '@liaowang/platform';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { rawTopicFor, type IntakeAccepted, type ItemKind, type RawItem } from '@liaowang/contract';
+import {
+  ELASTICSEARCH,
+  KAFKA,
+  LOGGER,
+  METRICS,
+  ProblemException,
+  type ElasticsearchClient,
+  type KafkaPort,
+  type Logger,
+  type Metrics,
+} from '@liaowang/platform';
+import { KafkaCircuit } from './kafka-circuit';
+import { RecentItemIds } from './recent-item-ids';
+import { storedItemIds } from './stored-item-ids';
 
-/** The one place items enter Liaowang, for HTTP pushes and every connector alike. */
+export type IntakeSource = 'http' | 'simulator' | 'report-page';
+
+const RETRY_AFTER_SECONDS = 2;
+
+/** The one place items of every kind enter Liaowang, for HTTP pushes and every connector alike. */
 @Injectable()
-export class MentionIntakeService {
+export class ItemIntakeService implements OnModuleInit {
+  private readonly recent = new RecentItemIds();
+  private circuit!: KafkaCircuit;
+
   constructor(
     @Inject(KAFKA) private readonly kafka: KafkaPort,
+    @Inject(ELASTICSEARCH) private readonly es: ElasticsearchClient,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(METRICS) private readonly metrics: Metrics,
   ) {}
 
+  onModuleInit(): void {
+    this.circuit = new KafkaCircuit(() => this.kafka.isReachable());
+  }
+
   /**
-   * Writes items to the raw topic with acks=all. Only after that resolves may a caller answer
-   * 2xx; if Kafka cannot take them, the caller gets 503 with Retry-After (R-REL-2).
+   * Writes each item to its kind's raw topic with acks=all. Only after that resolves may a
+   * caller answer 2xx; if Kafka cannot take them, 503 with Retry-After (R-REL-2), at once while
+   * the broker is known to be down. An item received before is not written again (R-ING-4).
    */
-  async accept(items: RawItem[], source: 'http' | 'simulator'): Promise<void> {
+  async accept(items: RawItem[], source: IntakeSource): Promise<IntakeAccepted[]> {
+    if (this.circuit.isOpen) throw this.unavailable(items, source);
+    const duplicates = await this.duplicatesAmong(items);
+    const fresh = items.filter((item, index) => !duplicates.has(index));
     try {
-      for (const [topic, ofTopic] of groupByTopic(items)) await this.kafka.send(topic, ofTopic.map((item) => ({ key: item.threadId, value: item })));
-      this.metrics.itemsAccepted.inc({ source }, items.length);
+      for (const [kind, ofKind] of byKind(fresh)) {
+        await this.kafka.send(rawTopicFor(kind), ofKind.map((item) => ({ key: item.threadId, value: item })));
+      }
+      this.circuit.close();
     } catch (error) {
-      this.logger.error({ err: error, count: items.length }, 'raw topic write failed');
-      throw ProblemException.unavailable('The message log is not accepting writes; try again shortly', 5);
+      this.logger.error({ err: error, count: fresh.length }, 'raw topic write failed');
+      this.circuit.open();
+      throw this.unavailable(items, source);
+    }
+    for (const item of fresh) this.recent.add(item.id);
+    this.count(fresh, source, 'accepted');
+    this.count(items.filter((_, index) => duplicates.has(index)), source, 'duplicate');
+    this.metrics.itemsAccepted.inc({ source }, fresh.length);
+    return items.map((item, index) => ({ id: item.id, duplicate: duplicates.has(index) }));
+  }
+
+  /** Counts payloads refused by validation, for the per-kind figures on /metrics. */
+  countRejected(kind: ItemKind, source: IntakeSource, count = 1): void {
+    this.metrics.intakeItems.inc({ kind, topic: rawTopicFor(kind).name, source, outcome: 'rejected' }, count);
+  }
+
+  /** Positions of items received before: earlier in this call, lately by this instance, or stored. */
+  private async duplicatesAmong(items: RawItem[]): Promise<Set<number>> {
+    const seen = new Set<string>();
+    const duplicates = new Set<number>();
+    const unknown: number[] = [];
+    items.forEach((item, index) => {
+      if (seen.has(item.id) || this.recent.has(item.id)) duplicates.add(index);
+      else unknown.push(index);
+      seen.add(item.id);
+    });
+    const stored = await storedItemIds(this.es, unknown.map((index) => items[index].id));
+    for (const index of unknown) if (stored.has(items[index].id)) duplicates.add(index);
+    return duplicates;
+  }
+
+  private unavailable(items: RawItem[], source: IntakeSource): ProblemException {
+    this.count(items, source, 'unavailable');
+    return ProblemException.unavailable('The message log is not accepting writes; try again shortly', RETRY_AFTER_SECONDS);
+  }
+
+  private count(items: RawItem[], source: IntakeSource, outcome: 'accepted' | 'duplicate' | 'unavailable'): void {
+    for (const [kind, ofKind] of byKind(items)) {
+      this.metrics.intakeItems.inc({ kind, topic: rawTopicFor(kind).name, source, outcome }, ofKind.length);
     }
   }
 }
 
-/** Items by the raw topic of their kind, in their order. */
-function groupByTopic(items: RawItem[]) {
-  const byTopic = new Map<ReturnType<typeof rawTopicFor>, RawItem[]>();
+/** Items grouped by kind (so by raw topic), each group in arrival order. */
+function byKind(items: RawItem[]): Map<ItemKind, RawItem[]> {
+  const groups = new Map<ItemKind, RawItem[]>();
   for (const item of items) {
-    const topic = rawTopicFor(item.kind);
-    byTopic.set(topic, [...(byTopic.get(topic) ?? []), item]);
+    const group = groups.get(item.kind);
+    if (group) group.push(item);
+    else groups.set(item.kind, [item]);
   }
-  return byTopic;
+  return groups;
 }

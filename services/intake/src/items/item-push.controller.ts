@@ -1,24 +1,64 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { mentionIntakeSchema, type IntakeAccepted } from '@liaowang/contract';
-import { AcceptsIntakeKey, DescribeBody, parseWith, ProblemResponse, Requires } from '@liaowang/platform';
-import { MentionIntakeService } from './mention-intake.service';
-import { toRawItem } from './raw-item';
+import {
+  commentIntakeV1Schema,
+  impostorReportIntakeV1Schema,
+  mentionIntakeSchema,
+  rawItemFor,
+  validateItemIntake,
+  validateLegacyIntake,
+  type IntakeAccepted,
+  type ItemKind,
+  type ItemValidation,
+} from '@liaowang/contract';
+import { AcceptsIntakeKey, DescribeBody, ProblemException, ProblemResponse, Requires } from '@liaowang/platform';
+import { ItemIntakeService } from './item-intake.service';
 
+/** HTTP push endpoints for webhooks and connectors, one per kind of item (R-ING-2). */
 @Controller('api/v1/intake')
-export class MentionController {
-  constructor(private readonly intake: MentionIntakeService) {}
+export class ItemPushController {
+  constructor(private readonly intake: ItemIntakeService) {}
 
-  /** HTTP push endpoint for webhooks and the public report form (R-ING-2). */
+  /** Mentions; also still the first push payload of any kind (`kind` optional), as before. */
   @Requires('intake.push')
   @AcceptsIntakeKey()
   @Post('mentions')
   @HttpCode(202)
   @DescribeBody(mentionIntakeSchema)
   @ProblemResponse(503, 'Kafka cannot take it now: retry after Retry-After seconds')
-  async pushMention(@Body() body: unknown): Promise<IntakeAccepted> {
-    const input = parseWith(mentionIntakeSchema, body);
-    const item = toRawItem(input, body);
-    await this.intake.accept([item], 'http');
-    return { id: item.id };
+  pushMention(@Body() body: unknown): Promise<IntakeAccepted> {
+    const kindAsked = (body as { kind?: unknown } | null)?.kind;
+    const kind: ItemKind = kindAsked === 'comment' || kindAsked === 'impostor_report' ? kindAsked : 'mention';
+    return this.push(kind, body, validateLegacyIntake(body));
+  }
+
+  /** A comment on one of the organisation's own accounts, with its account and post. */
+  @Requires('intake.push')
+  @AcceptsIntakeKey()
+  @Post('comments')
+  @HttpCode(202)
+  @DescribeBody(commentIntakeV1Schema)
+  @ProblemResponse(503, 'Kafka cannot take it now: retry after Retry-After seconds')
+  pushComment(@Body() body: unknown): Promise<IntakeAccepted> {
+    return this.push('comment', body, validateItemIntake('comment', body));
+  }
+
+  /** A report of an account impersonating one of the organisation's. */
+  @Requires('intake.push')
+  @AcceptsIntakeKey()
+  @Post('impostor-reports')
+  @HttpCode(202)
+  @DescribeBody(impostorReportIntakeV1Schema)
+  @ProblemResponse(503, 'Kafka cannot take it now: retry after Retry-After seconds')
+  pushImpostorReport(@Body() body: unknown): Promise<IntakeAccepted> {
+    return this.push('impostor_report', body, validateItemIntake('impostor_report', body));
+  }
+
+  private async push(kind: ItemKind, body: unknown, validation: ItemValidation<Parameters<typeof rawItemFor>[0]>): Promise<IntakeAccepted> {
+    if (!validation.ok) {
+      this.intake.countRejected(kind, 'http');
+      throw ProblemException.invalidFields(validation.errors);
+    }
+    const [accepted] = await this.intake.accept([rawItemFor(validation.item, body)], 'http');
+    return accepted;
   }
 }

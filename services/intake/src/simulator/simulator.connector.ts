@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { rawItemFor } from '@liaowang/contract';
 import { LOGGER, SETTINGS, type Logger, type Settings } from '@liaowang/platform';
-import { MentionIntakeService } from '../mentions/mention-intake.service';
-import { toRawItem } from '../mentions/raw-item';
+import { ItemIntakeService } from '../items/item-intake.service';
 import { MentionGenerator } from './mention-generator';
 
 const TICK_MS = 100;
@@ -17,7 +17,7 @@ export class SimulatorConnector implements OnApplicationBootstrap, OnApplication
   constructor(
     @Inject(SETTINGS) private readonly settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
-    private readonly intake: MentionIntakeService,
+    private readonly intake: ItemIntakeService,
     private readonly scheduler: SchedulerRegistry,
   ) {}
 
@@ -42,7 +42,7 @@ export class SimulatorConnector implements OnApplicationBootstrap, OnApplication
     try {
       const items = Array.from({ length: count }, () => {
         const mention = this.generator.generate();
-        return toRawItem(mention, mention);
+        return rawItemFor(mention, mention);
       });
       await this.intake.accept(items, 'simulator');
     } catch (error) {
