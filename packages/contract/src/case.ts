@@ -110,6 +110,37 @@ export const EVIDENCE_MEDIA_TYPES = ['image/png', 'image/jpeg', 'application/pdf
 export type EvidenceMediaType = (typeof EVIDENCE_MEDIA_TYPES)[number];
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
+/**
+ * What a multipart upload (POST /api/v1/cases/{id}/evidence/files) may be, told by its bytes:
+ * screenshots and photos, PDF, the common office documents (Word, Excel, PowerPoint, old and
+ * new formats) and plain UTF-8 text. Anything else is refused with 415 naming what it is.
+ */
+export const EVIDENCE_FILE_MEDIA_TYPES = [
+  ...EVIDENCE_MEDIA_TYPES,
+  'image/gif',
+  'image/webp',
+  'image/bmp',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+] as const;
+export type EvidenceFileMediaType = (typeof EVIDENCE_FILE_MEDIA_TYPES)[number];
+
+/** The multipart form fields beside the file part (named `file`) of an evidence upload. */
+export const caseEvidenceFileFieldsSchema = z
+  .object({
+    version: z.coerce.number().int().min(1),
+    note: z.string().trim().max(2_000).optional(),
+  })
+  .strict();
+export type CaseEvidenceFileFields = z.infer<typeof caseEvidenceFileFieldsSchema>;
+
+/** The header a downloaded evidence file carries its SHA-256 in (hex), to check against the case's record. */
+export const EVIDENCE_SHA256_HEADER = 'x-content-sha256';
+
 export interface CaseEvidence {
   id: string;
   kind: EvidenceKind;
@@ -117,7 +148,7 @@ export interface CaseEvidence {
   ref: string;
   sha256?: string;
   size?: number;
-  mediaType?: EvidenceMediaType;
+  mediaType?: EvidenceFileMediaType;
   name?: string;
   note?: string;
   addedBy: string;

@@ -47,6 +47,13 @@ export const PERMISSIONS = {
     roles: ['duty_officer', 'responder', 'leader'],
     description: 'add tasks, referrals and evidence to a case, unlink evidence with a reason',
   },
+  // An uploaded screenshot or document is raw evidence (personal data likely): its bytes go to
+  // the desk that works the case, each view audited, as with items.raw.view.
+  'cases.evidence.file.view': {
+    kind: 'read',
+    roles: ['duty_officer', 'responder', 'leader'],
+    description: 'download an evidence file of a case as uploaded (audited)',
+  },
   'cases.reopen': { kind: 'write', roles: ['leader'], description: 'reopen an archived case' },
   'cases.clocks.manage': { kind: 'write', roles: ['admin'], description: 'edit the clock table per case grade' },
   'statements.signoff.major': { kind: 'write', roles: ['leader'], description: 'sign off a statement on a major or especially major case' },

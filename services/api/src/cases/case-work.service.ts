@@ -10,10 +10,11 @@ import type {
   CaseTask,
   CaseTaskCreate,
   CaseTaskUpdate,
+  EvidenceFileMediaType,
   SessionUser,
 } from '@liaowang/contract';
 import { ProblemException, type AuditRequestContext } from '@liaowang/platform';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { checkEvidenceFile } from './case-evidence-file';
 import { CaseRepository } from './case.repository';
 import { caseRuleBroken, CaseWriter, staleCase } from './case-writer.service';
@@ -188,45 +189,83 @@ export class CaseWorkService {
     input: CaseEvidenceAdd,
     context: AuditRequestContext,
   ): Promise<Case> {
-    const evidenceId = randomUUID();
-    const at = new Date().toISOString();
-    let evidence: CaseEvidence;
     if (input.kind === 'file') {
       const checked = checkEvidenceFile(input.contentBase64, input.mediaType);
       if (!checked.ok) throw caseRuleBroken(checked.rule, checked.detail, 'contentBase64');
-      const current = await this.writer.load(id);
-      // A stale upload is refused before its bytes are kept.
-      if (current.kase.version !== input.version) throw staleCase(id, current.kase.version);
-      evidence = {
-        id: evidenceId,
-        kind: 'file',
-        ref: checked.sha256,
-        sha256: checked.sha256,
-        size: checked.bytes.length,
-        mediaType: input.mediaType,
-        name: input.name,
-        addedBy: user.username,
-        addedAt: at,
-      };
-      // The bytes first: a case never names a file that is not kept.
-      await this.cases.saveFile({
-        caseId: id,
-        evidenceId,
-        sha256: checked.sha256,
-        size: checked.bytes.length,
-        mediaType: input.mediaType,
-        name: input.name,
-        content: checked.bytes.toString('base64'),
-        addedAt: at,
-      });
-    } else {
-      evidence = { id: evidenceId, kind: input.kind, ref: input.ref, addedBy: user.username, addedAt: at };
+      return this.addEvidenceFile(
+        user,
+        id,
+        {
+          name: input.name,
+          mediaType: input.mediaType,
+          bytes: checked.bytes,
+          note: input.note,
+          version: input.version,
+        },
+        context,
+      );
     }
-    if (input.note) evidence.note = input.note;
+    const evidence: CaseEvidence = {
+      id: randomUUID(),
+      kind: input.kind,
+      ref: input.ref,
+      addedBy: user.username,
+      addedAt: new Date().toISOString(),
+      ...(input.note ? { note: input.note } : {}),
+    };
+    return this.appendEvidence(user, id, input.version, evidence, context);
+  }
+
+  /** A file whose type and size were checked: its bytes are kept first, then the case names it with its SHA-256. */
+  async addEvidenceFile(
+    user: SessionUser,
+    id: string,
+    file: { name: string; mediaType: EvidenceFileMediaType; bytes: Buffer; note?: string; version: number },
+    context: AuditRequestContext,
+  ): Promise<Case> {
+    const current = await this.writer.load(id);
+    // A stale upload is refused before its bytes are kept.
+    if (current.kase.version !== file.version) throw staleCase(id, current.kase.version);
+    openForWork(current.kase);
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const evidence: CaseEvidence = {
+      id: randomUUID(),
+      kind: 'file',
+      ref: sha256,
+      sha256,
+      size: file.bytes.length,
+      mediaType: file.mediaType,
+      name: file.name,
+      addedBy: user.username,
+      addedAt: new Date().toISOString(),
+      ...(file.note ? { note: file.note } : {}),
+    };
+    // The bytes first: a case never names a file that is not kept.
+    await this.cases.saveFile({
+      caseId: id,
+      evidenceId: evidence.id,
+      sha256,
+      size: file.bytes.length,
+      mediaType: file.mediaType,
+      name: file.name,
+      content: file.bytes.toString('base64'),
+      addedAt: evidence.addedAt,
+    });
+    return this.appendEvidence(user, id, file.version, evidence, context);
+  }
+
+  private appendEvidence(
+    user: SessionUser,
+    id: string,
+    version: number,
+    evidence: CaseEvidence,
+    context: AuditRequestContext,
+  ): Promise<Case> {
+    const at = evidence.addedAt;
     return this.writer.write(
       user,
       id,
-      input.version,
+      version,
       (kase) => {
         openForWork(kase);
         const links = { ...kase.links };
