@@ -11,6 +11,8 @@ import type { StoredIdLookup } from './stored-ids';
 
 /** Items per batch: per stored-id query and per produce call. Small enough for one Kafka request of 512 KiB. */
 export const IMPORT_BATCH_SIZE = 500;
+/** Batches read ahead of the one Kafka is taking: enough to overlap the queries, few enough to bound memory. */
+const MAX_PENDING = 3;
 
 /** Sends items to a raw topic; resolves only once Kafka has them all (acks=all). */
 export type ItemSender = (topic: TopicDefinition<RawItem>, items: RawItem[]) => Promise<void>;
@@ -52,36 +54,45 @@ export async function importFile(run: ImportRun): Promise<ImportCounts> {
   const source = fileEntries(run.path, run);
   let batch: RawItem[] = [];
   let lastLine = 0;
-  let inFlight: Promise<void> = Promise.resolve();
+  // Batches checked against Elasticsearch or on their way to Kafka, oldest first.
+  const pending: Promise<void>[] = [];
+  let previousSend: Promise<void> = Promise.resolve();
   const point = () => ({ bytesRead: source.bytesRead(), entries: counts.accepted + counts.rejected + counts.duplicate + batch.length });
 
+  // A batch goes through three steps: ids taken earlier in this run (at once), ids already stored
+  // (an Elasticsearch query, started at once), then Kafka, strictly after the batch before it so
+  // that one thread's items keep their order. Reading goes on meanwhile, up to MAX_PENDING batches
+  // ahead; then it waits for the oldest (Kafka's pace holds the reading back).
   const flush = async () => {
-    const items = batch;
-    batch = [];
     const fresh: RawItem[] = [];
-    for (const item of items) {
+    for (const item of batch) {
       if (seen.has(item.id)) counts.duplicate++;
       else {
         seen.add(item.id);
         fresh.push(item);
       }
     }
-    const stored = await run.storedIds(fresh.map((item) => item.id)).catch((error: unknown) => {
-      throw new ImportInterruptedError('Elasticsearch', lastLine, error);
-    });
-    const toSend = fresh.filter((item) => !stored.has(item.id));
-    counts.duplicate += fresh.length - toSend.length;
-    // One batch in flight at a time: Kafka's pace holds the reading back.
-    await inFlight;
+    batch = [];
     const upTo = lastLine;
-    inFlight = sendByTopic(run, toSend).then(
-      () => void (counts.accepted += toSend.length),
-      (error: unknown) => {
+    const stored = run.storedIds(fresh.map((item) => item.id)).catch((error: unknown) => {
+      throw new ImportInterruptedError('Elasticsearch', upTo, error);
+    });
+    const after = previousSend;
+    const done = (async () => {
+      const storedIds = await stored;
+      const toSend = fresh.filter((item) => !storedIds.has(item.id));
+      await after;
+      await sendByTopic(run, toSend).catch((error: unknown) => {
         throw new ImportInterruptedError('Kafka', upTo, error);
-      },
-    );
-    // Awaited at the next flush or at the end; until then a failure must not count as unhandled.
-    inFlight.catch(() => undefined);
+      });
+      counts.duplicate += fresh.length - toSend.length;
+      counts.accepted += toSend.length;
+    })();
+    // Awaited below or at the end; until then a failure must not count as unhandled.
+    done.catch(() => undefined);
+    previousSend = done;
+    pending.push(done);
+    while (pending.length >= MAX_PENDING) await pending.shift();
   };
 
   const take = async (entry: SourceEntry, receivedAt: Date) => {
@@ -104,7 +115,7 @@ export async function importFile(run: ImportRun): Promise<ImportCounts> {
     run.progress?.update(point());
   }
   await flush();
-  await inFlight;
+  for (const batchDone of pending) await batchDone;
   run.progress?.stop(point());
   return counts;
 }
