@@ -1,4 +1,4 @@
-import { itemsEnrichedTopic, itemsIndex, mentionsRawTopic, type RawItem } from '@liaowang/contract';
+import { commentsRawTopic, impostorReportsRawTopic, itemsEnrichedTopic, itemsIndex, mentionsRawTopic, type RawItem } from '@liaowang/contract';
 import { createElasticsearchClient, createLogger, KafkaPort } from '@liaowang/platform';
 import { randomUUID } from 'node:crypto';
 import { ENRICHER_GROUP, INDEXER_GROUP, startStream, type StreamRuntime } from '@liaowang/stream';
@@ -73,6 +73,25 @@ describe('stream on the real Kafka and Elasticsearch', () => {
       return result.hits.hits[0];
     }, 60_000, 'the good item after the large one indexed');
     expect(indexed._id).toBe(good.id);
+  });
+
+  it.each([commentsRawTopic, impostorReportsRawTopic].map((t) => [t.name, t] as const))('dead-letters a malformed message on %s with its topic and offset, and indexes the good one after it', async (_name, topic) => {
+    const key = `dlq-kind-${randomUUID()}`;
+    const good: RawItem = { ...topic.example, id: `test:${randomUUID()}`, threadId: key, receivedAt: new Date().toISOString() };
+    const deadLetters = collectDeadLetters(settings.KAFKA_BROKERS, key, 1);
+    await kafka.sendRaw(topic.name, [
+      { key, value: JSON.stringify({ ...good, kind: 'tweet' }) },
+      { key, value: JSON.stringify(good) },
+    ]);
+    const [letter] = await deadLetters;
+    expect(letter).toMatchObject({ stage: 'enricher', sourceTopic: topic.name });
+    expect(letter.reason).toContain('kind:');
+    expect(Number(letter.offset)).toBeGreaterThanOrEqual(0);
+    const indexed = await eventually(async () => {
+      const result = await es.search({ index: itemsIndex.alias, query: { term: { id: good.id } } });
+      return result.hits.hits[0];
+    }, 60_000, 'the good item after the malformed one indexed');
+    expect(indexed._source).toMatchObject({ kind: topic.example.kind });
   });
 
   it('commits its offsets once a batch is done, so a restart does not redo the work (R-REL-1)', async () => {

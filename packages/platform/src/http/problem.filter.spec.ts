@@ -36,6 +36,12 @@ const esResponseError = (statusCode: number) =>
   });
 
 describe('ProblemFilter', () => {
+  it("renders body-parser's too-large error as 413, not 500", () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, statusCode: 413, expose: true, type: 'entity.too.large' });
+    expect(render(tooLarge).problem).toMatchObject({ status: 413 });
+    expect(render(Object.assign(new Error('internal'), { status: 500, expose: false })).problem).toMatchObject({ status: 500 });
+  });
+
   it('renders a ProblemException with its status, headers and a correlation id', () => {
     const out = render(ProblemException.unavailable('busy', 7));
     expect(out.status).toBe(503);

@@ -34,6 +34,10 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       // Body-parser errors (bad JSON, too large) arrive here as plain HttpExceptions.
       problem = { type: 'about:blank', title: exception.message, status, detail: exception.message, correlationId };
+    } else if (isClientHttpError(exception)) {
+      // body-parser's own errors (a body over the limit: 413, an unsupported charset: 415) are
+      // http-errors, not HttpExceptions: the client's fault, said as such, never a 500.
+      problem = { type: 'about:blank', title: exception.message, status: exception.status, detail: exception.message, correlationId };
     } else if (isTransientElasticsearchError(exception)) {
       this.logger.warn({ err: exception, correlationId }, 'search store unavailable');
       const unavailable = ProblemException.unavailable('The search store is not ready; try again shortly', 5);
@@ -45,4 +49,16 @@ export class ProblemFilter implements ExceptionFilter {
     }
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
+}
+
+/** An http-errors error for the client (4xx, `expose`), as body-parser throws them. */
+function isClientHttpError(error: unknown): error is Error & { status: number } {
+  const candidate = error as { status?: unknown; expose?: unknown } | null;
+  return (
+    error instanceof Error &&
+    typeof candidate?.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500 &&
+    candidate.expose === true
+  );
 }
