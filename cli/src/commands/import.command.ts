@@ -63,7 +63,8 @@ async function runImport(file: string, options: ImportOptions): Promise<number> 
   if (!brokers.success) return refuse(`KAFKA_BROKERS: ${brokers.error.issues[0]?.message ?? 'invalid'}`, EXIT.unreachable);
   if (!esUrl.success) return refuse(`ES_URL: ${esUrl.error.issues[0]?.message ?? 'invalid'}`, EXIT.unreachable);
 
-  const kafka = new KafkaPort(brokers.data, 'liaowang-import', createLogger('import', process.env.LOG_LEVEL ?? 'error'));
+  // Silent: the logger writes JSON to stdout, which carries the summary line only; what goes wrong is said on stderr below.
+  const kafka = new KafkaPort(brokers.data, 'liaowang-import', createLogger('import', 'silent'));
   const es = createElasticsearchClient(esUrl.data);
   const rejects = new RejectFile(options.rejects ?? `${file}.rejects.jsonl`);
   try {
