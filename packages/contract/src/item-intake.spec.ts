@@ -28,6 +28,7 @@ describe(validateItemIntake.name, () => {
     expect(fields(validateItemIntake('mention', { ...mention, url: 'javascript:alert(1)' }))).toEqual(['url']);
     expect(fields(validateItemIntake('mention', { ...mention, publishedAt: '9999-01-01T00:00:00Z' }))).toEqual(['publishedAt']);
     expect(fields(validateItemIntake('mention', { ...mention, publishedAt: '1970-01-01T00:00:00Z' }))).toEqual(['publishedAt']);
+    expect(fields(validateItemIntake('mention', { ...mention, publishedAt: 'yesterday' }))).toEqual(['publishedAt']);
   });
 
   it('cleans text and names, and refuses a text that is nothing but controls', () => {
