@@ -105,6 +105,10 @@ describe('a case from alert to archive in the browser (R-CASE-1…6, R-UI-3)', (
     await duty.getByTestId('evidence-file').setInputFiles({ name: '网传截图.png', mimeType: 'image/png', buffer: SCREENSHOT });
     const sha256 = createHash('sha256').update(SCREENSHOT).digest('hex');
     await duty.locator('[data-testid="evidence-sha256"]', { hasText: sha256 }).waitFor({ timeout: 15_000 });
+    // Downloaded back byte for byte, under its own name.
+    const [evidenceDownload] = await Promise.all([duty.waitForEvent('download'), duty.getByTestId('evidence-download').click()]);
+    expect(evidenceDownload.suggestedFilename()).toBe('网传截图.png');
+    expect(readFileSync(await evidenceDownload.path()).equals(SCREENSHOT)).toBe(true);
     await duty.screenshot({ path: reportPath('case-page-response.png'), fullPage: true });
     // A 较大 case speaks through the leader in charge: the duty officer is offered no sign-off.
     expect(await duty.getByTestId('statement-sign-off').count()).toBe(0);

@@ -6,6 +6,7 @@ export * from './backups';
 export * from './case';
 export * from './case-statement';
 export * from './case-report';
+export * from './case-timeline-words';
 export * from './duty';
 export * from './enriched-item';
 export * from './enrichment';

@@ -1,20 +1,22 @@
-import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES, type CaseEvidence, type EvidenceMediaType } from '@liaowang/contract';
+import { EVIDENCE_FILE_MEDIA_TYPES, EVIDENCE_MAX_BYTES, may, type CaseEvidence } from '@liaowang/contract';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSignedIn } from '../../app/auth-context';
 import { formatDateTime } from '../../time/format-time';
 import { useCaseScope } from './case-context';
 import { mayWork } from './case-controls';
+import { downloadEvidenceFile } from './cases-api';
 
 type LinkKind = 'url' | 'item' | 'alert' | 'story';
 
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    // A data URL is `data:<type>;base64,<bytes>`: keep the bytes.
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
+// What the file picker offers; the server tells the type by the bytes and refuses the rest (415).
+const ACCEPT = [...EVIDENCE_FILE_MEDIA_TYPES, '.doc', '.docx', '.xls', '.xlsx', '.ppt', '.pptx', '.txt'].join(',');
+
+/** `12.3 KB`, `2.0 MB`. */
+function sizeOf(bytes: number | undefined): string {
+  if (bytes === undefined) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function EvidenceForms() {
@@ -33,11 +35,9 @@ function EvidenceForms() {
     event.target.value = '';
     setProblem(undefined);
     if (!file) return;
-    // Checked here for a quick answer; the server checks type and size again.
-    if (!(EVIDENCE_MEDIA_TYPES as readonly string[]).includes(file.type)) return setProblem(t('cases.evidence.badType'));
+    // Checked here for a quick answer; the server checks the size again and tells the type by the bytes.
     if (file.size > EVIDENCE_MAX_BYTES) return setProblem(t('cases.evidence.tooLarge'));
-    const contentBase64 = await readBase64(file);
-    await act((api, c) => api.addEvidence(c.id, { kind: 'file', name: file.name, mediaType: file.type as EvidenceMediaType, contentBase64, version: c.version }));
+    await act((api, c) => api.uploadEvidenceFile(c.id, file, c.version));
   };
   return (
     <div className="case-form">
@@ -50,16 +50,38 @@ function EvidenceForms() {
       </form>
       <label className="button button--small case-form__file">
         {t('cases.evidence.upload')}
-        <input type="file" accept={EVIDENCE_MEDIA_TYPES.join(',')} onChange={(e) => void upload(e)} data-testid="evidence-file" />
+        <input type="file" accept={ACCEPT} onChange={(e) => void upload(e)} data-testid="evidence-file" />
       </label>
       {problem && <span className="notice--error">{problem}</span>}
     </div>
   );
 }
 
+/** Download of an uploaded file with the session's token; says when the bytes' hash differs from the case's record. */
+function EvidenceDownload({ evidence }: { evidence: CaseEvidence }) {
+  const { t } = useTranslation();
+  const { session } = useSignedIn();
+  const { item } = useCaseScope();
+  const [problem, setProblem] = useState<string | undefined>();
+  const download = () => {
+    setProblem(undefined);
+    downloadEvidenceFile(session.token, item.id, evidence.id)
+      .then(({ sha256 }) => {
+        if (sha256 && evidence.sha256 && sha256 !== evidence.sha256) setProblem(t('cases.evidence.hashMismatch'));
+      })
+      .catch(() => setProblem(t('cases.evidence.downloadFailed')));
+  };
+  return (
+    <>
+      <button type="button" className="button button--small" onClick={download} data-testid="evidence-download">{t('cases.evidence.download')}</button>
+      {problem && <span className="notice--error">{problem}</span>}
+    </>
+  );
+}
+
 function EvidenceRow({ evidence, canWork }: { evidence: CaseEvidence; canWork: boolean }) {
   const { t } = useTranslation();
-  const { act } = useCaseScope();
+  const { act, role } = useCaseScope();
   const [unlinking, setUnlinking] = useState(false);
   const [reason, setReason] = useState('');
   const unlink = async (event: FormEvent) => {
@@ -71,7 +93,9 @@ function EvidenceRow({ evidence, canWork }: { evidence: CaseEvidence; canWork: b
       <span className="case-tag">{t(`cases.evidence.kind.${evidence.kind}`)}</span>
       <span className="case-list__main">{evidence.kind === 'url' ? <a href={evidence.ref} target="_blank" rel="noreferrer noopener">{evidence.ref}</a> : (evidence.name ?? evidence.ref)}</span>
       {evidence.sha256 && <code className="case-evidence__hash" data-testid="evidence-sha256" title={t('cases.evidence.sha256')}>SHA-256 {evidence.sha256}</code>}
+      {evidence.kind === 'file' && <span className="case-list__meta" data-testid="evidence-size">{sizeOf(evidence.size)}{evidence.mediaType ? ` · ${evidence.mediaType}` : ''}</span>}
       <span className="case-list__meta">{evidence.addedBy} · {formatDateTime(evidence.addedAt)}</span>
+      {evidence.kind === 'file' && may(role, 'cases.evidence.file.view') && <EvidenceDownload evidence={evidence} />}
       {evidence.removed && <span className="case-list__meta">{t('cases.evidence.removed', { reason: evidence.removed.reason, by: evidence.removed.by })}</span>}
       {canWork && !evidence.removed && !unlinking && (
         <button type="button" className="button button--small" onClick={() => setUnlinking(true)} data-testid="evidence-unlink">{t('cases.evidence.unlink')}</button>

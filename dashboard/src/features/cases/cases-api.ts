@@ -1,5 +1,6 @@
 import {
   API_PREFIX,
+  EVIDENCE_SHA256_HEADER,
   type Alert,
   type AlertDetail,
   type Case,
@@ -58,6 +59,14 @@ export function casesApi(api: ApiClient) {
     recordReply: (id: string, referralId: string, body: CaseReferralReply) =>
       api.call<Case>(path(id, `/referrals/${encodeURIComponent(referralId)}`), { method: 'PATCH', body }),
     addEvidence: (id: string, body: CaseEvidenceAdd) => api.call<Case>(path(id, '/evidence'), { method: 'POST', body }),
+    /** A screenshot or document as multipart (POST …/evidence/files): the server tells its type by its bytes. */
+    uploadEvidenceFile(id: string, file: File, version: number, note?: string): Promise<Case> {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      form.append('version', String(version));
+      if (note) form.append('note', note);
+      return api.call<Case>(path(id, '/evidence/files'), { method: 'POST', body: form });
+    },
     removeEvidence: (id: string, evidenceId: string, body: CaseEvidenceRemove) =>
       api.call<Case>(path(id, `/evidence/${encodeURIComponent(evidenceId)}`), { method: 'DELETE', body }),
     draftStatement: (id: string, body: StatementDraft) =>
@@ -92,14 +101,11 @@ function fileNameOf(disposition: string | null, fallback: string): string {
   return disposition?.match(/filename="?([^";]+)"?/i)?.[1] ?? fallback;
 }
 
-/**
- * Fetches the case report with the session's token and hands it to the browser as a download
- * (a plain link would carry no Authorization header). The server names the file.
- */
-export async function downloadReport(token: string, id: string, format: ReportFormat): Promise<string> {
-  const response = await fetch(`${API_PREFIX}/cases/${encodeURIComponent(id)}/report.${format}`, { headers: { Authorization: `Bearer ${token}` } });
+/** Fetches `path` with the session's token and hands it to the browser as a download (a plain link carries no Authorization header); the server names the file. */
+async function downloadWithToken(token: string, path: string, fallbackName: string): Promise<{ name: string; response: Response }> {
+  const response = await fetch(`${API_PREFIX}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new ApiError(response.status, undefined, undefined);
-  const name = fileNameOf(response.headers.get('content-disposition'), `case-${id}.${format}`);
+  const name = fileNameOf(response.headers.get('content-disposition'), fallbackName);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -109,5 +115,20 @@ export async function downloadReport(token: string, id: string, format: ReportFo
   link.remove();
   // The click has handed the blob to the download; free it a moment later.
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
+  return { name, response };
+}
+
+/** The case report as a download. */
+export async function downloadReport(token: string, id: string, format: ReportFormat): Promise<string> {
+  return (await downloadWithToken(token, `/cases/${encodeURIComponent(id)}/report.${format}`, `case-${id}.${format}`)).name;
+}
+
+/** An evidence file as uploaded (the view is audited); answers its name and the SHA-256 the server sent. */
+export async function downloadEvidenceFile(token: string, id: string, evidenceId: string): Promise<{ name: string; sha256?: string }> {
+  const { name, response } = await downloadWithToken(
+    token,
+    `/cases/${encodeURIComponent(id)}/evidence/${encodeURIComponent(evidenceId)}/file`,
+    `evidence-${evidenceId}`,
+  );
+  return { name, sha256: response.headers.get(EVIDENCE_SHA256_HEADER) ?? undefined };
 }

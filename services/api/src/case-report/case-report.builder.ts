@@ -1,5 +1,6 @@
 import {
   CASE_GRADE_NAMES,
+  describeTimelineEvent,
   OWNER_LEVEL_NAMES,
   REFERRAL_TARGET_NAMES,
   SIGN_OFF_STEP_NAMES,
@@ -10,7 +11,6 @@ import {
   type CaseReportBar,
   type CaseReportItem,
   type CaseState,
-  type CaseTimelineType,
   type SignOffStep,
 } from '@liaowang/contract';
 import { detectPii, maskPii } from '@liaowang/nlp';
@@ -20,28 +20,6 @@ const STAGE_NAMES: Record<CaseState, string> = {
   assessment: '研判',
   response: '处置',
   archive: '归档',
-};
-const TIMELINE_NAMES: Record<CaseTimelineType, string> = {
-  opened: '立案',
-  moved: '转入阶段',
-  reopened: '重新启用',
-  assessed: '研判定级',
-  linked: '关联',
-  task_added: '新增任务',
-  task_updated: '任务更新',
-  referral_sent: '转送部门',
-  referral_replied: '部门回复',
-  evidence_added: '新增证据',
-  evidence_removed: '撤除证据',
-  clock_breached: '时限超期',
-  clock_breach_notified: '超时已通知',
-  statement_drafted: '起草声明',
-  statement_revised: '修改声明',
-  statement_submitted: '提交审签',
-  statement_signed_off: '审签',
-  statement_signoff_refused: '审签被拒',
-  statement_released: '发布口径',
-  closing_written: '撰写结案总结',
 };
 const OUTCOME_NAMES: Record<CaseOutcome, string> = {
   resolved: '已处置',
@@ -55,7 +33,6 @@ const STATEMENT_STATE_NAMES = { draft: '草稿', in_review: '审签中', signed_
 const KIND_NAMES = { statement: '声明', rebuttal: '辟谣' } as const;
 const EVIDENCE_KIND_NAMES = { item: '信息', alert: '预警', story: '事件', url: '网址', file: '文件' } as const;
 const DECISION_NAMES = { approve: '同意', reject: '退回' } as const;
-const STAGE_WORDS = new RegExp(`\\b(${Object.keys(STAGE_NAMES).join('|')})\\b`, 'g');
 
 const MAX_BARS = 48;
 const HOUR = 3_600_000;
@@ -133,17 +110,11 @@ export function buildCaseReport(kase: Case, items: readonly CaseReportItem[], no
       {
         title: '时间线',
         columns: ['时间', '人员', '事项', '说明'],
-        rows: kase.timeline.map((e) => [
-          beijingTime(e.at),
-          e.by,
-          `${TIMELINE_NAMES[e.type] ?? e.type}${movement(e.from, e.to)}`,
-          masked(
-            [e.reason, e.detail]
-              .filter(Boolean)
-              .join('；')
-              .replace(STAGE_WORDS, (w) => STAGE_NAMES[w as CaseState]),
-          ) || '—',
-        ]),
+        // The same words as the case page (describeTimelineEvent), free text masked.
+        rows: kase.timeline.map((e) => {
+          const words = describeTimelineEvent(e, kase, 'zh-CN');
+          return [beijingTime(e.at), e.by, words.what, masked(words.detail) || '—'];
+        }),
         empty: '无记录',
       },
       {
@@ -210,11 +181,4 @@ export function buildCaseReport(kase: Case, items: readonly CaseReportItem[], no
       empty: '无关联信息',
     },
   };
-}
-
-// A move names its stages in Chinese; other entries name what they changed as it is.
-function movement(from: string | undefined, to: string | undefined): string {
-  const stage = (v: string | undefined) => (v && v in STAGE_NAMES ? STAGE_NAMES[v as CaseState] : v);
-  if (to && to in STAGE_NAMES) return `：${from ? `${stage(from)}→` : ''}${stage(to)}`;
-  return to ? `：${masked(to)}` : '';
 }
