@@ -1,9 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
 import { correlationIdMiddleware } from '../audit/audit-request-context';
 import { ProblemFilter } from '../http/problem.filter';
 import type { Logger } from '../logging/logger';
+
+/**
+ * How long an idle keep-alive connection stays open. Node's default of 5 s is shorter than the
+ * idle time of most clients' pools, so a client would reuse a connection just as the server
+ * closes it and the request fails with no status. Longer than the usual 60 s of proxies.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /** Builds a Nest HTTP app with our error mapping and JSON logs instead of Nest's console logger. */
 export async function createHttpApp(
@@ -30,5 +38,9 @@ export async function createHttpApp(
   app.use(correlationIdMiddleware);
   app.useGlobalFilters(new ProblemFilter(logger));
   app.enableShutdownHooks();
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Must exceed keepAliveTimeout, or the headers timer cuts a reused connection first.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   return app;
 }
