@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { SIMULATOR_SCENARIOS, type SimulatorScenario } from '@liaowang/contract';
 import { localEnvironment } from '@liaowang/platform';
 import { logFile, startService, waitForUrl } from '../local/process-manager';
 import { REPO_ROOT, LOCAL_ENV_FILE } from '../local/repo-paths';
@@ -11,12 +12,17 @@ export function register(program: Command): void {
     .command('up')
     .description('start Kafka, Elasticsearch, the services, the dashboard and the simulator')
     .option('--rate <n>', 'simulated mentions per second', '5')
+    .option('--scenario <name>', `what the simulator tells: ${SIMULATOR_SCENARIOS.join(', ')}`, 'quiet-day')
     .option('--no-stack', 'use Kafka and Elasticsearch that already run')
-    .action(async (options: { rate: string; stack: boolean }) => {
+    .action(async (options: { rate: string; scenario: string; stack: boolean }) => {
+      if (!SIMULATOR_SCENARIOS.includes(options.scenario as SimulatorScenario)) {
+        throw new Error(`--scenario ${options.scenario}: expected one of ${SIMULATOR_SCENARIOS.join(', ')}`);
+      }
       const started = Date.now();
       if (options.stack) stack('up');
       const env: Record<string, string> = {
         SIMULATOR_RATE: options.rate,
+        SIMULATOR_SCENARIO: options.scenario,
         DASHBOARD_DIST: resolve(REPO_ROOT, 'dashboard/dist'),
         ...localEnvironment(LOCAL_ENV_FILE),
       };

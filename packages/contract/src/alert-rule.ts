@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORY_IDS } from './enrichment';
 import { ITEM_KINDS } from './item';
+import { SPIKE_KINDS } from './spike';
 
 // R-ALR-1: alert rules. The conditions a rule gives must all hold for an item to match.
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -20,6 +21,21 @@ export const DEFAULT_RUMOR_ALERT_THRESHOLD = 0.4;
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm (Asia/Shanghai)');
 
+/** Which spikes a spike rule fires on: every condition given must hold. */
+export const spikeConditionSchema = z
+  .object({
+    /** Spikes of these kinds only (story, keyword, negative); any kind when absent. */
+    kinds: z.array(z.enum(SPIKE_KINDS)).min(1).optional(),
+    /** The spike's robust z at or above this (the detector's own threshold when absent). */
+    zAtLeast: z.number().min(0).max(1_000).optional(),
+    /** Items in the window at or above this. */
+    countAtLeast: z.number().int().min(1).max(1_000_000).optional(),
+    /** Only these series: keyword terms or story ids. */
+    keys: z.array(z.string().trim().min(1).max(200)).min(1).max(200).optional(),
+  })
+  .strict();
+export type SpikeCondition = z.infer<typeof spikeConditionSchema>;
+
 export const alertRuleMatchSchema = z
   .object({
     /** Keyword query over the item's text: AND / OR / NOT, "phrases", NEAR/n (see @liaowang/alerting). */
@@ -34,10 +50,19 @@ export const alertRuleMatchSchema = z
     kinds: z.array(z.enum(ITEM_KINDS)).min(1).optional(),
     /** The organisation's own accounts or watched names: the author is one, or the text names one. */
     watchedNames: z.array(z.string().trim().min(1).max(100)).min(1).max(500).optional(),
+    /**
+     * A spike rule fires on spike events (the stream's spike detector), not on items; it stands
+     * alone in its rule. Absent in every rule written before spikes, which stay item rules.
+     */
+    spike: spikeConditionSchema.optional(),
   })
   .strict()
   .refine((match) => Object.values(match).some((value) => value !== undefined), {
     message: 'a rule needs at least one condition',
+  })
+  .refine((match) => !match.spike || Object.entries(match).every(([field, value]) => field === 'spike' || value === undefined), {
+    message: 'a spike rule fires on spikes, not on items: give it no item conditions',
+    path: ['spike'],
   });
 export type AlertRuleMatch = z.infer<typeof alertRuleMatchSchema>;
 

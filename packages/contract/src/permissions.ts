@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   'api.docs': { kind: 'read', roles: ['admin'], description: 'read the OpenAPI documents' },
   'stories.read': { kind: 'read', roles: EVERY_ROLE, description: 'see stories (near-duplicates of one claim grouped) and their items' },
   'alerts.read': { kind: 'read', roles: EVERY_ROLE, description: 'see alerts' },
+  'spikes.read': { kind: 'read', roles: EVERY_ROLE, description: 'see spikes (突增) of stories, watched keywords and negative volume' },
   'alerts.ack': { kind: 'write', roles: ['duty_officer'], description: 'acknowledge, dismiss or promote an alert' },
   'alerts.rules.manage': { kind: 'write', roles: ['duty_officer', 'admin'], description: 'create and edit alert rules' },
   'cases.read': { kind: 'read', roles: DESK_STAFF, description: 'see cases' },

@@ -10,4 +10,6 @@ export * from './alerts/evaluate-items';
 export * from './alerts/rule-book';
 export * from './stories/stories.stage';
 export * from './stories/story-keys';
+export * from './spikes/spikes.stage';
+export * from './spikes/spike-detector';
 export * from './stream-runtime';

@@ -1,7 +1,7 @@
 import { createLogger, loadSettings } from '@liaowang/platform';
 import { startStream, STREAM_STAGES, type StreamStage } from './stream-runtime';
 
-// Process entry: `node pipelines/stream/dist/main.js [enricher] [indexer] [alert-evaluator] [alert-recorder]` (default: all).
+// Process entry: `node pipelines/stream/dist/main.js [enricher] [indexer] [alert-evaluator] [alert-recorder] [stories] [spikes]` (default: all).
 async function main() {
   const settings = loadSettings();
   const requested = process.argv.slice(2);

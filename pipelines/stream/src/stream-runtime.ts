@@ -9,6 +9,7 @@ import {
   STORIES_INDEX_NAME,
   storyBandsIndex,
   STORY_BANDS_INDEX_NAME,
+  spikesIndex,
 } from '@liaowang/contract';
 import { createEnricher } from '@liaowang/nlp';
 import {
@@ -27,9 +28,10 @@ import { withoutSilencedRules } from './alerts/silenced-rules';
 import { startEnricherStage } from './enricher/enricher.stage';
 import { startIndexerStage } from './indexer/indexer.stage';
 import { startMetricsServer } from './metrics-server';
+import { startSpikesStage } from './spikes/spikes.stage';
 import { startStoriesStage } from './stories/stories.stage';
 
-export const STREAM_STAGES = ['enricher', 'indexer', 'alert-evaluator', 'alert-recorder', 'stories'] as const;
+export const STREAM_STAGES = ['enricher', 'indexer', 'alert-evaluator', 'alert-recorder', 'stories', 'spikes'] as const;
 export type StreamStage = (typeof STREAM_STAGES)[number];
 
 export interface StreamRuntime {
@@ -70,6 +72,14 @@ export async function startStream(settings: Settings, stages: readonly StreamSta
     for (const name of [STORIES_INDEX_NAME, STORY_BANDS_INDEX_NAME]) await ensureIndex(es, name);
     await startStoriesStage(kafka, es, logger.child({ stage: 'stories' }));
   }
+  let spikes: { stop(): void } | undefined;
+  if (stages.includes('spikes')) {
+    await ensureIndexTemplate(es, spikesIndex);
+    spikes = startSpikesStage(es, kafka, logger.child({ stage: 'spikes' }), {
+      detector: { zAtLeast: settings.SPIKE_Z, minCount: settings.SPIKE_MIN_COUNT },
+      intervalMs: settings.SPIKE_EVALUATE_SECONDS * 1000,
+    });
+  }
   const metricsServer =
     settings.STREAM_METRICS_PORT > 0
       ? await startMetricsServer(metrics, settings.STREAM_METRICS_PORT, settings.BIND_HOST)
@@ -79,6 +89,7 @@ export async function startStream(settings: Settings, stages: readonly StreamSta
     stop: async () => {
       metricsServer?.close();
       ruleBook?.stop();
+      spikes?.stop();
       await kafka.disconnect();
       await es.close();
     },

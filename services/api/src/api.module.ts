@@ -37,8 +37,11 @@ import { ItemController } from './items/item.controller';
 import { ItemRawController } from './items/item-raw.controller';
 import { ItemRawService } from './items/item-raw.service';
 import { ItemSearchService } from './items/item-search.service';
+import { PublicReportModule } from './public-reports/public-report.module';
 import { LiveGateway } from './live/live.gateway';
 import { SEARCH_CONTROLLERS, SEARCH_PROVIDERS } from './search/search.providers';
+import { SpikeController } from './spikes/spike.controller';
+import { SpikeRepository } from './spikes/spike.repository';
 import { StoryController } from './stories/story.controller';
 import { StoryRepository } from './stories/story.repository';
 
@@ -47,11 +50,12 @@ export class ApiModule {
   static forRoot(deps: PlatformDeps & { es: ElasticsearchClient }): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
-      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController, ...ESCALATION_CONTROLLERS, ...CASE_CONTROLLERS, ...STATEMENT_CONTROLLERS, ...SEARCH_CONTROLLERS, StoryController],
+      imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot(), PublicReportModule],
+      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController, ...ESCALATION_CONTROLLERS, ...CASE_CONTROLLERS, ...STATEMENT_CONTROLLERS, ...SEARCH_CONTROLLERS, StoryController, SpikeController],
       providers: [
         { provide: ELASTICSEARCH, useValue: deps.es },
         StoryRepository,
+        SpikeRepository,
         {
           provide: AUDIT_TRAIL,
           useFactory: (es: ElasticsearchClient, logger: Logger) => new AuditTrail(es, logger.child({ component: 'audit' })),

@@ -1,4 +1,4 @@
-import { DEFAULT_RUMOR_ALERT_THRESHOLD, SEVERITIES, type AlertRule, type AlertRulePreview, type Severity } from '@liaowang/contract';
+import { DEFAULT_RUMOR_ALERT_THRESHOLD, SEVERITIES, SPIKE_KINDS, type AlertRule, type AlertRulePreview, type Severity } from '@liaowang/contract';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
@@ -74,6 +74,54 @@ export function RuleEditor({ rule, api, onSaved }: Props) {
           {t('rules.field.enabled')}
         </label>
       </div>
+      <div className="rule-editor__row" role="radiogroup" aria-label={t('rules.field.ruleKind')}>
+        {(['items', 'spike'] as const).map((kind) => (
+          <label key={kind} className="rule-editor__check">
+            <input type="radio" name="rule-kind" checked={form.ruleKind === kind} onChange={() => set('ruleKind', kind)} data-testid={`rule-kind-${kind}`} />
+            {t(`rules.ruleKind.${kind}`)}
+          </label>
+        ))}
+      </div>
+      {form.ruleKind === 'spike' ? <SpikeFields form={form} set={set} /> : <ItemFields form={form} set={set} />}
+      <div className="rule-editor__row">
+        <label>
+          {t('rules.field.quietFrom')}
+          <input type="time" value={form.quietFrom} onChange={(e) => set('quietFrom', e.target.value)} />
+        </label>
+        <label>
+          {t('rules.field.quietTo')}
+          <input type="time" value={form.quietTo} onChange={(e) => set('quietTo', e.target.value)} />
+        </label>
+        <label>
+          {t('rules.field.repeatMinutes')}
+          <input type="number" min={0} max={10080} value={form.repeatMinutes} onChange={(e) => set('repeatMinutes', e.target.value)} />
+        </label>
+      </div>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="rule-editor__actions">
+        <button type="button" className="button" onClick={() => void backtest()} disabled={busy} data-testid="rule-backtest">
+          {t('rules.backtest')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={busy || !preview} title={preview ? undefined : t('rules.backtestFirst')} data-testid="rule-save">
+          {t('rules.save')}
+        </button>
+      </div>
+      {preview && <RulePreview preview={preview} />}
+    </form>
+  );
+}
+
+type SetField = <K extends keyof RuleForm>(key: K, value: RuleForm[K]) => void;
+
+/** The conditions of an item rule: every one given must hold for a post. */
+function ItemFields({ form, set }: { form: RuleForm; set: SetField }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <label>
         {t('rules.field.keywords')}
         <input value={form.keywords} onChange={(e) => set('keywords', e.target.value)} placeholder={t('rules.hint.keywords')} data-testid="rule-keywords" />
@@ -105,34 +153,34 @@ export function RuleEditor({ rule, api, onSaved }: Props) {
         {t('rules.field.watchedNames')}
         <textarea rows={2} value={form.watchedNames} onChange={(e) => set('watchedNames', e.target.value)} placeholder={t('rules.hint.watchedNames')} />
       </label>
-      <div className="rule-editor__row">
+    </>
+  );
+}
+
+/** The conditions of a spike rule: which spikes (突增) of the detector raise an alert. */
+function SpikeFields({ form, set }: { form: RuleForm; set: SetField }) {
+  const { t } = useTranslation();
+  const toggle = (kind: (typeof SPIKE_KINDS)[number], on: boolean) =>
+    set('spikeKinds', on ? [...form.spikeKinds, kind] : form.spikeKinds.filter((k) => k !== kind));
+  return (
+    <>
+      <div className="rule-editor__row" role="group" aria-label={t('rules.field.spikeKinds')}>
+        {SPIKE_KINDS.map((kind) => (
+          <label key={kind} className="rule-editor__check">
+            <input type="checkbox" checked={form.spikeKinds.includes(kind)} onChange={(e) => toggle(kind, e.target.checked)} data-testid={`rule-spike-${kind}`} />
+            {t(`spikes.kinds.${kind}`)}
+          </label>
+        ))}
         <label>
-          {t('rules.field.quietFrom')}
-          <input type="time" value={form.quietFrom} onChange={(e) => set('quietFrom', e.target.value)} />
-        </label>
-        <label>
-          {t('rules.field.quietTo')}
-          <input type="time" value={form.quietTo} onChange={(e) => set('quietTo', e.target.value)} />
-        </label>
-        <label>
-          {t('rules.field.repeatMinutes')}
-          <input type="number" min={0} max={10080} value={form.repeatMinutes} onChange={(e) => set('repeatMinutes', e.target.value)} />
+          {t('rules.field.spikeZAtLeast')}
+          <input type="number" min={0} max={1000} step={0.5} value={form.spikeZAtLeast} placeholder={t('rules.hint.spikeZ')} onChange={(e) => set('spikeZAtLeast', e.target.value)} />
         </label>
       </div>
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="rule-editor__actions">
-        <button type="button" className="button" onClick={() => void backtest()} disabled={busy} data-testid="rule-backtest">
-          {t('rules.backtest')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={busy || !preview} title={preview ? undefined : t('rules.backtestFirst')} data-testid="rule-save">
-          {t('rules.save')}
-        </button>
-      </div>
-      {preview && <RulePreview preview={preview} />}
-    </form>
+      <label>
+        {t('rules.field.spikeKeys')}
+        <textarea rows={2} value={form.spikeKeys} onChange={(e) => set('spikeKeys', e.target.value)} placeholder={t('rules.hint.spikeKeys')} />
+      </label>
+      <p className="rule-editor__hint">{t('rules.hint.spike')}</p>
+    </>
   );
 }

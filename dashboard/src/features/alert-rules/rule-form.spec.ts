@@ -17,4 +17,13 @@ describe(ruleInputOfForm.name, () => {
     const stored = { ...input, id: 'x', version: 2, enabled: true, repeatMinutes: 0, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '' } as Parameters<typeof formOfRule>[0];
     expect(ruleInputOfForm(formOfRule(stored))).toEqual(input);
   });
+
+  it('makes a spike rule with only its spike condition, and reads it back', () => {
+    const form = { ...EMPTY_RULE_FORM, name: '话题突增', ruleKind: 'spike' as const, spikeKinds: ['story' as const], spikeZAtLeast: '6', keywords: '停课' };
+    const input = ruleInputOfForm(form);
+    expect(input.match).toEqual({ spike: { kinds: ['story'], zAtLeast: 6 } });
+    const stored = { ...input, id: 'x', version: 1, enabled: true, repeatMinutes: 30, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '' } as Parameters<typeof formOfRule>[0];
+    expect(formOfRule(stored)).toMatchObject({ ruleKind: 'spike', spikeKinds: ['story'], spikeZAtLeast: '6' });
+    expect(ruleInputOfForm({ ...EMPTY_RULE_FORM, name: 'r', ruleKind: 'spike' }).match).toEqual({ spike: {} });
+  });
 });

@@ -1,4 +1,4 @@
-import type { AlertRule, AlertRuleInput, Severity } from '@liaowang/contract';
+import type { AlertRule, AlertRuleInput, Severity, SpikeKind } from '@liaowang/contract';
 
 /** What the editor holds: strings as typed, turned into a rule input only when sent. */
 export interface RuleForm {
@@ -6,6 +6,11 @@ export interface RuleForm {
   description: string;
   severity: Severity;
   enabled: boolean;
+  /** An item rule judges each post; a spike rule the spike events (突增) of the detector. */
+  ruleKind: 'items' | 'spike';
+  spikeKinds: SpikeKind[];
+  spikeZAtLeast: string;
+  spikeKeys: string;
   keywords: string;
   rumorRiskAtLeast: string;
   negativeAtLeast: string;
@@ -21,6 +26,10 @@ export const EMPTY_RULE_FORM: RuleForm = {
   description: '',
   severity: 'medium',
   enabled: true,
+  ruleKind: 'items',
+  spikeKinds: [],
+  spikeZAtLeast: '',
+  spikeKeys: '',
   keywords: '',
   rumorRiskAtLeast: '',
   negativeAtLeast: '',
@@ -37,6 +46,10 @@ export function formOfRule(rule: AlertRule): RuleForm {
     description: rule.description ?? '',
     severity: rule.severity,
     enabled: rule.enabled,
+    ruleKind: rule.match.spike ? 'spike' : 'items',
+    spikeKinds: rule.match.spike?.kinds ?? [],
+    spikeZAtLeast: rule.match.spike?.zAtLeast?.toString() ?? '',
+    spikeKeys: rule.match.spike?.keys?.join('\n') ?? '',
     keywords: rule.match.keywords ?? '',
     rumorRiskAtLeast: rule.match.rumorRiskAtLeast?.toString() ?? '',
     negativeAtLeast: rule.match.negativeAtLeast?.toString() ?? '',
@@ -49,14 +62,24 @@ export function formOfRule(rule: AlertRule): RuleForm {
 }
 
 const optionalNumber = (text: string) => (text.trim() === '' ? undefined : Number(text));
-
-/** The rule input the API validates; the server's 400 names any field that is still wrong. */
-export function ruleInputOfForm(form: RuleForm): AlertRuleInput {
-  const names = form.watchedNames
+const listOf = (text: string) =>
+  text
     .split(/[\n,，、]/)
     .map((name) => name.trim())
     .filter(Boolean);
-  const match = {
+const defined = <T extends object>(value: T) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+
+/** The rule input the API validates; the server's 400 names any field that is still wrong. */
+export function ruleInputOfForm(form: RuleForm): AlertRuleInput {
+  const names = listOf(form.watchedNames);
+  const keys = listOf(form.spikeKeys);
+  const spike = {
+    kinds: form.spikeKinds.length > 0 ? form.spikeKinds : undefined,
+    zAtLeast: optionalNumber(form.spikeZAtLeast),
+    keys: keys.length > 0 ? keys : undefined,
+  };
+  const items = {
     keywords: form.keywords.trim() || undefined,
     rumorRiskAtLeast: optionalNumber(form.rumorRiskAtLeast),
     negativeAtLeast: optionalNumber(form.negativeAtLeast),
@@ -68,7 +91,8 @@ export function ruleInputOfForm(form: RuleForm): AlertRuleInput {
     description: form.description.trim() || undefined,
     severity: form.severity,
     enabled: form.enabled,
-    match: Object.fromEntries(Object.entries(match).filter(([, value]) => value !== undefined)),
+    // A spike rule carries no item condition (the server refuses the mix).
+    match: form.ruleKind === 'spike' ? { spike: defined(spike) } : defined(items),
     quietHours: form.quietFrom && form.quietTo ? { from: form.quietFrom, to: form.quietTo } : undefined,
     repeatMinutes: Number(form.repeatMinutes || 0),
   };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { formatDateTime } from '../../time/format-time';
+import { SpikesPanel } from '../spikes/spikes-panel';
 
 type Sort = (typeof STORY_SORTS)[number];
 
@@ -47,6 +48,7 @@ export function StoriesPage() {
           ))}
         </div>
       </div>
+      <SpikesPanel />
       {failed && <p className="notice notice--error">{t('stories.loadError')}</p>}
       <div className="alert-inbox__body">
         <div className="stories__list">

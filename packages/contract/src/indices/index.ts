@@ -14,6 +14,7 @@ export * from './notify-channels.index';
 export * from './notify-deliveries.index';
 export * from './sessions.index';
 export * from './silences.index';
+export * from './spikes.index';
 export * from './stories.index';
 export * from './record-indices';
 export * from './roster.index';

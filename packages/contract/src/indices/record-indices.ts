@@ -16,6 +16,7 @@ import { rosterIndex } from './roster.index';
 import { savedSearchesIndex } from './saved-searches.index';
 import { sessionsIndex } from './sessions.index';
 import { silencesIndex } from './silences.index';
+import { spikesIndex } from './spikes.index';
 import { storiesIndex, storyBandsIndex } from './stories.index';
 import { usersIndex } from './users.index';
 
@@ -42,6 +43,7 @@ export const ALL_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = [
   storiesIndex,
   storyBandsIndex,
   savedSearchesIndex,
+  spikesIndex,
 ];
 
 /** The templates whose indices are data of record: what backup snapshots and restore brings back. */

@@ -4,6 +4,7 @@ import { casesTopic } from './cases.topic';
 import { deadLetterTopic } from './dead-letter.topic';
 import { itemsEnrichedTopic } from './items-enriched.topic';
 import { itemsIndexedTopic } from './items-indexed.topic';
+import { spikesTopic } from './spikes.topic';
 import { ALL_ITEMS_RAW_TOPICS } from './items-raw.topic';
 
 export * from './topic-definition';
@@ -17,5 +18,6 @@ export * from './items-raw.topic';
 export * from './items-raw-comment.topic';
 export * from './items-raw-impostor-report.topic';
 export * from './items-raw-mention.topic';
+export * from './spikes.topic';
 
-export const ALL_TOPICS = [...ALL_ITEMS_RAW_TOPICS, itemsEnrichedTopic, itemsIndexedTopic, deadLetterTopic, alertTriggersTopic, alertsTopic, casesTopic] as const;
+export const ALL_TOPICS = [...ALL_ITEMS_RAW_TOPICS, itemsEnrichedTopic, itemsIndexedTopic, deadLetterTopic, alertTriggersTopic, alertsTopic, casesTopic, spikesTopic] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SIMULATOR_SCENARIOS } from '@liaowang/contract';
 
 /**
  * Every setting of Liaowang, validated once at start (R-OPS-3). Each entry carries the text the
@@ -52,6 +53,10 @@ export const settingsShape = {
   PUBLIC_URL: z.string().url().optional(),
   NOTIFY_TIMEOUT_SECONDS: z.coerce.number().min(0.2).max(120).default(5),
   NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  SPIKE_EVALUATE_SECONDS: z.coerce.number().min(0.2).max(3600).default(30),
+  SPIKE_Z: z.coerce.number().min(1).max(100).default(4),
+  SPIKE_MIN_COUNT: z.coerce.number().int().min(1).max(100_000).default(20),
+  SIMULATOR_SCENARIO: z.enum(SIMULATOR_SCENARIOS).default('quiet-day'),
 } as const;
 
 export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { default?: string }> = {
@@ -95,6 +100,10 @@ export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { def
   PUBLIC_URL: { description: 'Address of the dashboard as people reach it, for links in outbound notices', default: '(no link)' },
   NOTIFY_TIMEOUT_SECONDS: { description: 'Timeout of one attempt to deliver an outbound notice', default: '5' },
   NOTIFY_ATTEMPTS: { description: 'Attempts per outbound notice before it is recorded as failed (back-off between them)', default: '3' },
+  SPIKE_EVALUATE_SECONDS: { description: 'How often the spike detector judges the current and the last 10-minute window (fractions allowed)', default: '30' },
+  SPIKE_Z: { description: 'Robust z-score at or above which a window is a spike', default: '4' },
+  SPIKE_MIN_COUNT: { description: 'Items a window needs before it can be a spike (a quiet night does not fire on three posts)', default: '20' },
+  SIMULATOR_SCENARIO: { description: 'What the simulator tells: quiet-day, rumor-outbreak, impostor-account or policy-backlash', default: 'quiet-day' },
 };
 
 export const settingsSchema = z.object(settingsShape);

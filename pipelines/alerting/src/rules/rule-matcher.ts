@@ -1,4 +1,4 @@
-import type { AlertRule, AlertRuleMatch, EnrichedItem } from '@liaowang/contract';
+import type { AlertRule, AlertRuleMatch, EnrichedItem, Spike, SpikeCondition } from '@liaowang/contract';
 import { compileKeywordQuery, normalizedMatchText, toMatchText, type KeywordMatcher, type MatchText } from '../keyword-query/keyword-matcher';
 import { inQuietHours } from './quiet-hours';
 
@@ -19,6 +19,8 @@ export interface CompiledRule {
   rule: AlertRule;
   /** Conditions only; quiet hours are the caller's (evaluation time, not item time). */
   test(prepared: PreparedItem): RuleVerdict;
+  /** The same for a spike event: only spike rules match spikes. */
+  testSpike(spike: Spike): RuleVerdict;
   /** Whether the rule is silent at this moment. */
   quietAt(when: Date): boolean;
 }
@@ -32,11 +34,28 @@ export function compileRule(rule: AlertRule): CompiledRule {
   return {
     rule,
     test,
+    testSpike: rule.match.spike ? compileSpikeCondition(rule.match.spike) : () => ({ matched: false }),
     quietAt: (when) => (rule.quietHours ? inQuietHours(rule.quietHours, when) : false),
   };
 }
 
+const NO_MATCH: RuleVerdict = { matched: false };
+
+/** A spike rule's condition as a predicate over spike events; every condition given must hold. */
+export function compileSpikeCondition(condition: SpikeCondition): (spike: Spike) => RuleVerdict {
+  const keys = condition.keys ? new Set(condition.keys) : undefined;
+  return (spike) => {
+    if (condition.kinds && !condition.kinds.includes(spike.kind)) return NO_MATCH;
+    if (condition.zAtLeast !== undefined && spike.z < condition.zAtLeast) return NO_MATCH;
+    if (condition.countAtLeast !== undefined && spike.count < condition.countAtLeast) return NO_MATCH;
+    if (keys && !keys.has(spike.key)) return NO_MATCH;
+    return { matched: true, reasons: [`spike:${spike.kind}`, `z:${spike.z.toFixed(1)}`, `count:${spike.count}`, `baseline:${spike.baseline}`] };
+  };
+}
+
 export function compileMatch(match: AlertRuleMatch): (prepared: PreparedItem) => RuleVerdict {
+  // A spike rule judges spike events only; with no item condition it would otherwise match every item.
+  if (match.spike) return () => NO_MATCH;
   const keywords: KeywordMatcher | undefined = match.keywords ? compileKeywordQuery(match.keywords) : undefined;
   const watched = match.watchedNames?.map((name) => ({ name, text: toMatchText(name).value }));
   return ({ item, text }) => {

@@ -3,14 +3,16 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { rawItemFor } from '@liaowang/contract';
 import { LOGGER, SETTINGS, type Logger, type Settings } from '@liaowang/platform';
 import { ItemIntakeService } from '../items/item-intake.service';
-import { MentionGenerator } from './mention-generator';
+import { ScenarioGenerator } from './scenario-generator';
 
 const TICK_MS = 100;
+// A live scenario's incident starts this long after the simulator, so the dashboard first shows an ordinary stream.
+const ONSET_AFTER_MS = 2 * 60_000;
 
 /** A connector like any other: it feeds generated posts through the same intake (R-ING-2). */
 @Injectable()
 export class SimulatorConnector implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly generator = new MentionGenerator();
+  private generator?: ScenarioGenerator;
   private carry = 0;
   private busy = false;
 
@@ -23,8 +25,9 @@ export class SimulatorConnector implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     if (this.settings.SIMULATOR_RATE <= 0) return;
+    this.generator = new ScenarioGenerator(this.settings.SIMULATOR_SCENARIO, new Date(Date.now() + ONSET_AFTER_MS));
     this.scheduler.addInterval('simulator', setInterval(() => void this.tick(), TICK_MS));
-    this.logger.info({ rate: this.settings.SIMULATOR_RATE }, 'simulator on');
+    this.logger.info({ rate: this.settings.SIMULATOR_RATE, scenario: this.settings.SIMULATOR_SCENARIO }, 'simulator on');
   }
 
   onApplicationShutdown(): void {
@@ -33,15 +36,18 @@ export class SimulatorConnector implements OnApplicationBootstrap, OnApplication
 
   private async tick(): Promise<void> {
     // Skip a tick rather than pile up sends when Kafka is slow.
-    if (this.busy) return;
-    this.carry += (this.settings.SIMULATOR_RATE * TICK_MS) / 1000;
+    const generator = this.generator;
+    if (this.busy || !generator) return;
+    // SIMULATOR_RATE is the ordinary stream; a scenario's incident comes on top of it.
+    const now = new Date();
+    this.carry += (this.settings.SIMULATOR_RATE * (1 + generator.shareAt(now)) * TICK_MS) / 1000;
     const count = Math.floor(this.carry);
     if (count === 0) return;
     this.carry -= count;
     this.busy = true;
     try {
       const items = Array.from({ length: count }, () => {
-        const mention = this.generator.generate();
+        const mention = generator.generate(now);
         return rawItemFor(mention, mention);
       });
       await this.intake.accept(items, 'simulator');

@@ -1,0 +1,110 @@
+import { ALERT_RULES_INDEX_NAME, itemDocumentSummary, itemsIndex, STORIES_INDEX_NAME, type ItemDocument, type ItemSummary, type SpikeKind, type Story } from '@liaowang/contract';
+import type { ElasticsearchClient, EsTypes } from '@liaowang/platform';
+import type { TimeWindow } from './spike-windows';
+
+/** One thing whose volume is watched, and how to find its items. */
+export interface WatchedSeries {
+  kind: SpikeKind;
+  key: string;
+  label: string;
+  filter: EsTypes.QueryDslQueryContainer;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const inWindow = (w: TimeWindow): EsTypes.QueryDslQueryContainer => ({ range: { publishedAt: { gte: iso(w.from), lt: iso(w.to) } } });
+const seriesName = (s: Pick<WatchedSeries, 'kind' | 'key'>) => `${s.kind}:${s.key}`;
+
+export const NEGATIVE_SERIES: WatchedSeries = { kind: 'negative', key: 'negative', label: '负面声量', filter: { term: { 'sentiment.label': 'negative' } } };
+
+export function keywordSeries(term: string): WatchedSeries {
+  // The standard analyzer makes one token per Han character: a phrase query finds the word.
+  return { kind: 'keyword', key: term, label: term, filter: { match_phrase: { text: term } } };
+}
+
+/**
+ * What the detector counts, read from the items index by aggregation every time (by publishedAt):
+ * nothing is held in memory, so a restart loses no baseline and several instances agree.
+ */
+export class SpikeCountsRepository {
+  constructor(private readonly es: ElasticsearchClient) {}
+
+  /** The keyword queries of the enabled rules (the watch list, see watched-keywords.ts). */
+  async keywordQueries(): Promise<string[]> {
+    const response = await this.es.search<{ match?: { keywords?: string } }>({
+      index: ALERT_RULES_INDEX_NAME,
+      size: 10_000,
+      // `match` is stored, not indexed: the keyword rules are picked here.
+      query: { term: { enabled: true } },
+      _source: ['match.keywords'],
+      ignore_unavailable: true,
+      allow_no_indices: true,
+    });
+    return response.hits.hits.map((hit) => hit._source?.match?.keywords).filter((k): k is string => typeof k === 'string');
+  }
+
+  /** Stories with at least `minCount` items in the window: only those can spike. */
+  async storiesAtLeast(window: TimeWindow, minCount: number, size = 200): Promise<WatchedSeries[]> {
+    const response = await this.es.search({
+      index: itemsIndex.alias,
+      size: 0,
+      query: inWindow(window),
+      aggs: { stories: { terms: { field: 'storyId', size, min_doc_count: minCount } } },
+      ignore_unavailable: true,
+      allow_no_indices: true,
+    });
+    const buckets = (response.aggregations?.stories as { buckets?: { key: string }[] } | undefined)?.buckets ?? [];
+    const ids = buckets.map((b) => String(b.key));
+    const titles = await this.storyTitles(ids);
+    return ids.map((id) => ({ kind: 'story', key: id, label: titles.get(id) ?? id, filter: { term: { storyId: id } } }));
+  }
+
+  /** Count of each series in each window, in one request: counts[series][window index]. */
+  async counts(series: readonly WatchedSeries[], windows: readonly TimeWindow[]): Promise<Map<string, number[]>> {
+    const result = new Map<string, number[]>();
+    if (series.length === 0) return result;
+    const response = await this.es.search({
+      index: itemsIndex.alias,
+      size: 0,
+      query: { bool: { should: windows.map(inWindow), minimum_should_match: 1 } },
+      aggs: {
+        series: {
+          filters: { filters: Object.fromEntries(series.map((s) => [seriesName(s), s.filter])) },
+          aggs: { windows: { date_range: { field: 'publishedAt', ranges: windows.map((w, i) => ({ key: String(i), from: iso(w.from), to: iso(w.to) })) } } },
+        },
+      },
+      ignore_unavailable: true,
+      allow_no_indices: true,
+    });
+    type RangeBucket = { key: string; doc_count: number };
+    const buckets = (response.aggregations?.series as { buckets?: Record<string, { windows: { buckets: RangeBucket[] } }> } | undefined)?.buckets ?? {};
+    for (const s of series) {
+      const counts = new Array<number>(windows.length).fill(0);
+      for (const bucket of buckets[seriesName(s)]?.windows.buckets ?? []) counts[Number(bucket.key)] = bucket.doc_count;
+      result.set(seriesName(s), counts);
+    }
+    return result;
+  }
+
+  /** The window's newest items of a series, masked. */
+  async topItems(series: WatchedSeries, window: TimeWindow, size: number): Promise<ItemSummary[]> {
+    const response = await this.es.search<ItemDocument>({
+      index: itemsIndex.alias,
+      size,
+      query: { bool: { filter: [inWindow(window), series.filter] } },
+      sort: [{ publishedAt: 'desc' }, { id: 'asc' }],
+      ignore_unavailable: true,
+      allow_no_indices: true,
+    });
+    return response.hits.hits.map((hit) => itemDocumentSummary(hit._source!));
+  }
+
+  private async storyTitles(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const response = await this.es.mget<Story>({ index: STORIES_INDEX_NAME, ids: [...ids], _source: ['title'] });
+    const titles = new Map<string, string>();
+    for (const doc of response.docs) if ('found' in doc && doc.found && doc._source) titles.set(doc._id, doc._source.title);
+    return titles;
+  }
+}
+
+export { seriesName };
