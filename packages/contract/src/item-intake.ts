@@ -63,7 +63,8 @@ export const impostorReportIntakeV1Schema = z
 
 export const ANONYMOUS_REPORTER = { id: 'anonymous', name: '匿名举报人' } as const;
 
-function reporterAsAuthor(reporter: { name?: string; contact?: string } | undefined) {
+/** The author of a report: the reporter by name, a digest of the contact, or 匿名举报人. */
+export function reporterAsAuthor(reporter: { name?: string; contact?: string } | undefined) {
   if (!reporter?.name && !reporter?.contact) return { ...ANONYMOUS_REPORTER };
   const name = reporter.name ?? ANONYMOUS_REPORTER.name;
   // The contact is personal data: only its digest goes into the (unmasked) author id.
