@@ -20,11 +20,11 @@ describe('every route declares its access (R-SEC-1)', () => {
     for (const route of routes) expect([...ACTIONS, PUBLIC_ROLE]).toContain(route.access);
   });
 
-  it('only sign-in, health and metrics are public', () => {
+  it('only sign-in, the public report form, health and metrics are public', () => {
     const publicRoutes = Object.values(services)
       .flatMap((module) => declaredRoutes(controllersOf(module)))
       .filter((route) => route.access === 'public')
       .map((route) => `${route.method} ${route.path}`);
-    expect([...new Set(publicRoutes)].sort()).toEqual(['GET /health/live', 'GET /health/ready', 'GET /metrics', 'POST /api/v1/auth/login']);
+    expect([...new Set(publicRoutes)].sort()).toEqual(['GET /health/live', 'GET /health/ready', 'GET /metrics', 'POST /api/v1/auth/login', 'POST /api/v1/public/reports']);
   });
 });
