@@ -8,6 +8,7 @@ import type {
   StatementDiff,
   StatementWriteResponse,
 } from '@liaowang/contract';
+import { describeTimelineEvent } from '@liaowang/contract';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -339,6 +340,8 @@ describe('case statements, sign-off and report on the real stack', () => {
       expect(text).toContain('较大（III级）');
       // Every timeline entry, by its Chinese name and Beijing time.
       for (const label of ['立案', '转入阶段：接报→研判', '研判定级', '撰写结案总结']) expect(text).toContain(label);
+      // …each in the words the case page uses.
+      for (const entry of kase.timeline) expect(text).toContain(describeTimelineEvent(entry, kase).what);
       for (const entry of kase.timeline)
         expect(text).toContain(
           new Date(Date.parse(entry.at) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '),
@@ -359,6 +362,13 @@ describe('case statements, sign-off and report on the real stack', () => {
     expect(value).toContain(kase.title);
     expect(value).toContain('较大（III级）');
     expect(value).toContain('撰写结案总结');
+    // Every timeline entry said in words, with its particulars, and no machine text left.
+    for (const entry of kase.timeline) {
+      const words = describeTimelineEvent(entry, kase);
+      expect(value).toContain(words.what);
+      if (words.detail) expect(value).toContain(words.detail);
+    }
+    expect(value).not.toMatch(/leader_in_charge|rumor_debunked|owner \w+ \(|from alert /);
     await auditOf(`action=cases.report.export&targetId=${kase.id}`, (page) => page.records.length >= 2);
 
     // An unknown case is 404; the wall screen may not read cases.

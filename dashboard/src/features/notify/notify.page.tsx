@@ -53,8 +53,14 @@ export function NotifyPage() {
               <tr key={d.id}>
                 <td>{formatDateTime(d.at)}</td>
                 <td>{names.get(d.channelId) ?? d.channelId}</td>
-                <td>{d.alertId}</td>
-                <td>{d.step === 0 ? t('notify.deliveries.raised') : t('notify.deliveries.stepN', { step: d.step })}</td>
+                <td>{d.subject === 'case_clock' ? t('notify.deliveries.case', { id: d.caseId }) : d.alertId}</td>
+                <td>
+                  {d.subject === 'case_clock'
+                    ? t('notify.deliveries.caseClock', { clock: t(`notify.deliveries.clock.${d.clock ?? 'first_release'}`) })
+                    : d.step === 0
+                      ? t('notify.deliveries.raised')
+                      : t('notify.deliveries.stepN', { step: d.step })}
+                </td>
                 <td>{d.ok ? t('notify.deliveries.ok', { attempt: d.attempt }) : t('notify.deliveries.failed', { attempt: d.attempt, error: d.error ?? d.statusCode ?? '' })}</td>
               </tr>
             ))}
