@@ -84,8 +84,8 @@ describe('case clock breach escalation', () => {
     await system?.stop();
   });
 
-  it('sends one signed notice in Chinese to the receiver, records the delivery, and notes breach and notice once in the timeline', async () => {
-    const title = `时限通知-${randomUUID().slice(0, 8)}`;
+  /** A case graded 较大 whose first-release clock runs out `seconds` after grading (the table goes back at once). */
+  async function caseWithShortClock(title: string, seconds: number): Promise<Case> {
     const opened = await api('duty', 'POST', '/api/v1/cases', { title });
     expect(opened.status).toBe(201);
     let kase = (await opened.json()) as Case;
@@ -95,10 +95,9 @@ describe('case clock breach escalation', () => {
       version: kase.version,
     });
     kase = (await moved.json()) as Case;
-    // A 3-second first-release clock for this case only: the case keeps the row it was graded with.
     const policy = (await (await api('admin', 'GET', '/api/v1/case-clock-policy')).json()) as CaseClockPolicy;
     const saved = await api('admin', 'PUT', '/api/v1/case-clock-policy', {
-      grades: { ...policy.grades, III: { ...policy.grades.III, firstRelease: { hours: 3 / 3600 } } },
+      grades: { ...policy.grades, III: { ...policy.grades.III, firstRelease: { hours: seconds / 3600 } } },
       version: policy.version,
     });
     expect(saved.status).toBe(200);
@@ -109,11 +108,17 @@ describe('case clock breach escalation', () => {
         version: kase.version,
       });
       expect(graded.status).toBe(200);
-      kase = (await graded.json()) as Case;
+      return (await graded.json()) as Case;
     } finally {
       const current = (await (await api('admin', 'GET', '/api/v1/case-clock-policy')).json()) as CaseClockPolicy;
       await api('admin', 'PUT', '/api/v1/case-clock-policy', { grades: policy.grades, version: current.version });
     }
+  }
+
+  it('sends one signed notice in Chinese to the receiver, records the delivery, and notes breach and notice once in the timeline', async () => {
+    const title = `时限通知-${randomUUID().slice(0, 8)}`;
+    // A 3-second first-release clock for this case only: the case keeps the row it was graded with.
+    const kase = await caseWithShortClock(title, 3);
     expect(entries(kase, 'clock_breached')).toEqual([]);
 
     const notice = await eventually(
@@ -177,5 +182,33 @@ describe('case clock breach escalation', () => {
       'the notice audited',
     );
     expect(audit).toHaveLength(1);
+  });
+
+  it('sends one notice and notes it once when two API instances check at once', async () => {
+    const second = await startTestSystem({
+      stream: false,
+      settings: { ESCALATION_TICK_SECONDS: '0.5', NOTIFY_ATTEMPTS: '2', PUBLIC_URL },
+    });
+    try {
+      const kase = await caseWithShortClock(`两实例-${randomUUID().slice(0, 8)}`, 2);
+      await eventually(
+        async () => receiver.received.find((r) => r.body.case?.id === kase.id),
+        20_000,
+        'the breach notice',
+      );
+      await eventually(
+        async () => (entries(await get(kase.id), 'clock_breach_notified').length > 0 ? true : undefined),
+        10_000,
+        'the notice noted',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const later = await get(kase.id);
+      expect(entries(later, 'clock_breached')).toHaveLength(1);
+      expect(entries(later, 'clock_breach_notified')).toHaveLength(1);
+      expect(receiver.received.filter((r) => r.body.case?.id === kase.id)).toHaveLength(1);
+      expect((await deliveriesOf(kase.id)).filter((d) => d.ok)).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
   });
 });
