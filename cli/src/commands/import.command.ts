@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { ITEM_KINDS, type ItemKind } from '@liaowang/contract';
 import { createElasticsearchClient, createLogger, isElasticsearchReady, KafkaPort, settingsShape } from '@liaowang/platform';
+import { checkedEntriesInWorker } from '../import/checked-entries-in-worker';
 import { FileRefusedError, type ImportFormat } from '../import/file-entries';
 import type { FileEncoding } from '../import/file-encoding';
 import { importProgress } from '../import/import-progress';
@@ -75,17 +76,22 @@ async function runImport(file: string, options: ImportOptions): Promise<number> 
     await kafka.ensureTopics(topics);
 
     const progress = importProgress(size);
-    const counts = await importFile({
+    const check = {
       path: file,
       format: args.format,
       kind: args.kind,
       encoding: args.encoding,
-      onEncoding: (encoding) => {
+      onEncoding: (encoding: FileEncoding) => {
         if (encoding !== 'utf8' && !args.encoding) process.stderr.write(`${file} is not UTF-8 but reads as GBK: importing it as GB18030 (GBK's superset)\n`);
       },
-      rules: contractItemRules,
+    };
+    const counts = await importFile({
+      ...check,
+      // Parsing and schema checks in a thread of their own, Kafka and Elasticsearch in this one.
+      source: checkedEntriesInWorker(check),
       storedIds: storedIdsIn(es),
-      send: (topic, items) => kafka.send(topic, items.map((item) => ({ key: item.threadId, value: item }))),
+      // The items come serialized from the reading thread, as KafkaPort.send would serialize them.
+      send: (topic, messages) => kafka.sendRaw(topic.name, messages),
       reject: (record) => rejects.write(record),
       progress,
     });

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { RawItem } from '@liaowang/contract';
 import { importFile, type ImportRun } from './importer';
-import { contractItemRules } from './item-rules';
 import type { RejectRecord } from './reject-file';
 
 // The import's counting and line numbering, with the stored-id check and Kafka as plain
@@ -25,9 +24,8 @@ describe(importFile.name, () => {
     const counts = await importFile({
       path,
       format: path.endsWith('.csv') ? 'csv' : 'jsonl',
-      rules: contractItemRules,
       storedIds: async (ids) => new Set(ids.filter((id) => id === 'weibo:s-stored')),
-      send: async (_topic, items) => void sent.push(...items),
+      send: async (_topic, messages) => void sent.push(...messages.map((m) => JSON.parse(m.value) as RawItem)),
       reject: async (record) => void rejects.push(record),
       batchSize: 2,
       ...options,
@@ -93,9 +91,8 @@ describe('CSV impostor reports', () => {
       path,
       format: 'csv',
       kind: 'impostor_report',
-      rules: contractItemRules,
       storedIds: async () => new Set(),
-      send: async (_topic, items) => void sent.push(...items),
+      send: async (_topic, messages) => void sent.push(...messages.map((m) => JSON.parse(m.value) as RawItem)),
       reject: async (record) => void rejects.push(record),
     });
     expect(counts).toEqual({ accepted: 1, rejected: 1, duplicate: 0 });
