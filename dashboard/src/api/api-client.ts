@@ -6,6 +6,7 @@ import {
   type LoginRequest,
   type LoginResponse,
   type Problem,
+  type PublicReportReceipt,
 } from '@liaowang/contract';
 import { ApiError, NetworkError, isAbortError } from './api-error';
 
@@ -66,6 +67,11 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
 /** Sign in. A 401 here means wrong credentials, not an expired session, so it is not routed to onUnauthorized. */
 export function login(body: LoginRequest): Promise<LoginResponse> {
   return request<LoginResponse>('/auth/login', { method: 'POST', body });
+}
+
+/** File a report from the public page (/report): no session. */
+export function filePublicReport(body: unknown): Promise<PublicReportReceipt> {
+  return request<PublicReportReceipt>('/public/reports', { method: 'POST', body });
 }
 
 export interface ApiClient {

@@ -1,4 +1,5 @@
 import { LoginPage } from '../features/auth/login.page';
+import { PUBLIC_REPORT_PATH, PublicReportPage } from '../features/public-report/public-report.page';
 import { AppShell } from './app-shell';
 import { AuthProvider, useAuth } from './auth-context';
 
@@ -9,6 +10,8 @@ function Gate() {
 }
 
 export function App() {
+  // The public report page is for anyone: no sign-in, no session, nothing of the dashboard.
+  if (window.location.pathname === PUBLIC_REPORT_PATH) return <PublicReportPage />;
   return (
     <AuthProvider>
       <Gate />
