@@ -1,6 +1,6 @@
 import { createIntakeApp } from '@liaowang/intake';
-import { itemsIndex, type IntakeAccepted, type ItemDocument } from '@liaowang/contract';
-import { createElasticsearchClient } from '@liaowang/platform';
+import { commentsRawTopic, itemsIndex, type IntakeAccepted, type ItemDocument } from '@liaowang/contract';
+import { createElasticsearchClient, createLogger, KafkaPort } from '@liaowang/platform';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -117,6 +117,27 @@ describe('item intake: three kinds over HTTP → per-kind topics → Elasticsear
     const report = await push('impostor-reports', { text: 'x', reportedAccount: { platform: 'douyin', displayName: 'a', url: 'javascript:alert(1)' } });
     expect(report.status).toBe(400);
     expect(report.body.errors!.map((e) => e.field)).toEqual(['reportedAccount.url']);
+  });
+
+  const metricOf = async (kind: string, outcome: string) => {
+    const metrics = await (await fetch(`${system.intakeUrl}/metrics`)).text();
+    return Number(new RegExp(`liaowang_intake_items_total\\{[^}]*kind="${kind}"[^}]*outcome="${outcome}"[^}]*\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
+  };
+
+  it('counts on /metrics what the stream dead-lettered from a raw topic, by kind', async () => {
+    const kafka = new KafkaPort(system.settings.KAFKA_BROKERS, 'metrics-test', createLogger('test', 'silent'));
+    try {
+      const before = await metricOf('comment', 'dead_lettered');
+      // Until intake's reader has joined its group, a letter may come before it: send until counted.
+      let counted = false;
+      for (let attempt = 0; attempt < 12 && !counted; attempt++) {
+        await kafka.sendRaw(commentsRawTopic.name, [{ key: `dlq-metric-${randomUUID()}`, value: '{"kind": "comment", ' }]);
+        counted = await eventually(async () => ((await metricOf('comment', 'dead_lettered')) > before ? true : undefined), 5_000).catch(() => false);
+      }
+      expect(counted).toBe(true);
+    } finally {
+      await kafka.disconnect();
+    }
   });
 
   it('counts accepted, duplicate and rejected items per kind and topic on /metrics', async () => {

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PlatformModule, type PlatformDeps } from '@liaowang/platform';
+import { DeadLetterCounter } from './items/dead-letter-counter';
 import { ItemIntakeService } from './items/item-intake.service';
 import { ItemPushController } from './items/item-push.controller';
 import { SimulatorConnector } from './simulator/simulator.connector';
@@ -12,7 +13,7 @@ export class IntakeModule {
       module: IntakeModule,
       imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
       controllers: [ItemPushController],
-      providers: [ItemIntakeService, SimulatorConnector],
+      providers: [ItemIntakeService, DeadLetterCounter, SimulatorConnector],
     };
   }
 }

@@ -16,7 +16,7 @@ export class Metrics {
 
   readonly intakeItems = new Counter({
     name: 'liaowang_intake_items_total',
-    help: 'Items offered to intake, by kind, raw topic, source and outcome (accepted: on Kafka; rejected: invalid, 4xx; duplicate: received before, stored once; unavailable: Kafka could not take it, 503)',
+    help: 'Items offered to intake, by kind, raw topic, source and outcome (accepted: on Kafka; rejected: invalid, 4xx; duplicate: received before, stored once; unavailable: Kafka could not take it, 503; dead_lettered: parked by a stream stage, source = the stage)',
     labelNames: ['kind', 'topic', 'source', 'outcome'],
     registers: [this.registry],
   });
