@@ -1,4 +1,12 @@
-import type { AuditPage, Case, CaseClockPolicy, NotifyChannel, NotifyDelivery } from '@liaowang/contract';
+import {
+  CASES_INDEX_NAME,
+  type AuditPage,
+  type Case,
+  type CaseClockPolicy,
+  type NotifyChannel,
+  type NotifyDelivery,
+} from '@liaowang/contract';
+import { createElasticsearchClient } from '@liaowang/platform';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -209,6 +217,52 @@ describe('case clock breach escalation', () => {
       expect((await deliveriesOf(kase.id)).filter((d) => d.ok)).toHaveLength(1);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('takes over the notice of a breach whose instance stopped before sending it', async () => {
+    const es = createElasticsearchClient(system.settings.ES_URL);
+    try {
+      const opened = await api('duty', 'POST', '/api/v1/cases', { title: `接管-${randomUUID().slice(0, 8)}` });
+      const kase = (await opened.json()) as Case;
+      // As an instance leaves it when it stops between recording the breach and sending its notice.
+      const dueAt = new Date(Date.now() - 10 * 60_000).toISOString();
+      const at = new Date(Date.now() - 5 * 60_000).toISOString();
+      const breached: Case = {
+        ...kase,
+        version: kase.version + 1,
+        clocks: { breaches: [{ clock: 'first_release', dueAt, at }], noticeClaim: { by: 'a stopped instance', at } },
+        timeline: [
+          ...kase.timeline,
+          { at, by: 'system', type: 'clock_breached', detail: `first_release due ${dueAt}; escalated to （排班无人）` },
+        ],
+      };
+      await es.index({ index: CASES_INDEX_NAME, id: kase.id, document: breached, refresh: true });
+
+      const notice = await eventually(
+        async () => receiver.received.find((r) => r.body.case?.id === kase.id),
+        20_000,
+        'the notice sent by the taker-over',
+      );
+      expect(notice.body).toMatchObject({ event: 'case.clock_breached', clock: 'first_release', dueAt });
+      expect(notice.body.lateMinutes).toBeGreaterThanOrEqual(10);
+      const noted = await eventually(
+        async () => {
+          const c = await get(kase.id);
+          return entries(c, 'clock_breach_notified').length > 0 ? c : undefined;
+        },
+        10_000,
+        'the notice noted',
+      );
+      expect(noted.clocks.noticeClaim).toBeUndefined();
+      expect(noted.clocks.breaches).toEqual([
+        expect.objectContaining({ clock: 'first_release', dueAt, notifiedAt: expect.any(String) }),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(entries(await get(kase.id), 'clock_breach_notified')).toHaveLength(1);
+      expect(receiver.received.filter((r) => r.body.case?.id === kase.id)).toHaveLength(1);
+    } finally {
+      await es.close();
     }
   });
 });

@@ -48,6 +48,14 @@ export interface CaseClockBreach {
   dueAt: string;
   /** When the breach was recorded. */
   at: string;
+  /** When its outbound notice was sent (or found no channel) and noted in the timeline. */
+  notifiedAt?: string;
+}
+
+/** The API instance sending the notices of breaches not yet notified; another takes over after a lease. */
+export interface CaseNoticeClaim {
+  by: string;
+  at: string;
 }
 
 /** Deadlines computed from the grade and the clock policy (absent until the case is graded). */
@@ -59,6 +67,8 @@ export interface CaseClocks {
   /** Close (archive), counted from receipt, in working days where the policy says so. */
   closeDueAt?: string;
   breaches: CaseClockBreach[];
+  /** Set with the breaches it is for and cleared when their notice is noted: a claim left behind by an instance that stopped is taken over. */
+  noticeClaim?: CaseNoticeClaim;
   /** The grade's row of the clock policy when the case was graded (STYLE habit 7: a snapshot, so a later policy edit does not move deadlines). */
   policy?: GradeClock & { version: number };
 }

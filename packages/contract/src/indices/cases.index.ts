@@ -9,7 +9,7 @@ const stored = { type: 'object', enabled: false } as const;
 export const casesIndex: IndexTemplateDefinition = {
   alias: 'liaowang-cases',
   templateName: 'liaowang-cases-v1',
-  version: 1,
+  version: 2,
   indexPatterns: ['liaowang-cases-v1'],
   settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
   mappings: {
@@ -31,6 +31,7 @@ export const casesIndex: IndexTemplateDefinition = {
           nextUpdateDueAt: date,
           closeDueAt: date,
           breaches: stored,
+          noticeClaim: { properties: { by: keyword, at: date } },
           policy: stored,
         },
       },

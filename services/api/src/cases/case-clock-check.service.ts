@@ -2,11 +2,13 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Case, CaseClock } from '@liaowang/contract';
 import { LOGGER, ProblemException, SETTINGS, type Logger, type Settings } from '@liaowang/platform';
+import { randomUUID } from 'node:crypto';
 import { DUTY_LOOKUP, type DutyLookup, type OnDutyPeople } from '../escalation/duty-lookup';
 import { NoticeDeliveryService } from '../notify/notice-delivery.service';
 import { caseNoticeRecipients } from '../notify/notice-format';
 import { NotifyChannelRepository } from '../notify/notify-channel.repository';
-import { dueBreaches, recordBreaches } from './case-clocks';
+import { CLAIM_LEASE_MS } from '../escalation/escalation-firing.service';
+import { dueBreaches, markNotified, noticeClaimExpired, recordBreaches, unnotifiedBreaches } from './case-clocks';
 import { CaseRepository } from './case.repository';
 import { CaseWriter } from './case-writer.service';
 
@@ -23,10 +25,13 @@ type Breach = { clock: CaseClock; dueAt: string };
  * gets a conflict and finds nothing left on its next pass); the entry names the shift lead and
  * the leader on duty it escalates to, as the alerts' escalation chain finds them in the roster.
  * Only the instance that recorded it sends the notice through the channels that take
- * escalations, and notes in the timeline who was told.
+ * escalations (its claim is written with the breach), and notes in the timeline who was told; a
+ * claim not noted within the escalation lease (the instance stopped) is taken over, so a notice
+ * goes at least once.
  */
 @Injectable()
 export class CaseClockCheckService implements OnApplicationBootstrap {
+  private readonly instance = randomUUID();
   private readonly logger: Logger;
   private checking?: Promise<void>;
 
@@ -63,7 +68,32 @@ export class CaseClockCheckService implements OnApplicationBootstrap {
       if (missed.length === 0) continue;
       const onDuty = await this.duty.onDutyAt(now);
       const recorded = await this.record(candidate, missed, onDuty, now);
-      if (recorded) await this.notify(recorded, missed, onDuty, now);
+      if (recorded) await this.notify(recorded, onDuty, now);
+    }
+    for (const stale of await this.cases.withNoticeClaimsBefore(
+      new Date(now.getTime() - CLAIM_LEASE_MS),
+      CASES_PER_TICK,
+    )) {
+      if (!noticeClaimExpired(stale, now, CLAIM_LEASE_MS)) continue;
+      const claimed = await this.takeOver(stale, now);
+      if (claimed) await this.notify(claimed, await this.duty.onDutyAt(now), now);
+    }
+  }
+
+  /** Claims the notices another instance left unsent; undefined when someone else wrote first. */
+  private async takeOver(stale: Case, now: Date): Promise<Case | undefined> {
+    try {
+      return await this.writer.write('system', stale.id, stale.version, (kase) => ({
+        kase: { ...kase, clocks: { ...kase.clocks, noticeClaim: { by: this.instance, at: now.toISOString() } } },
+        audit: {
+          action: 'cases.clock.notify.takeover',
+          before: { noticeClaim: kase.clocks.noticeClaim },
+          detail: 'the notice of a breach was not noted within the lease; sent again',
+        },
+      }));
+    } catch (error) {
+      if (error instanceof ProblemException && error.problem.status === 409) return undefined;
+      throw error;
     }
   }
 
@@ -77,7 +107,11 @@ export class CaseClockCheckService implements OnApplicationBootstrap {
           i >= kase.timeline.length ? { ...entry, to, detail: `${entry.detail}; escalated to ${to}` } : entry,
         );
         return {
-          kase: { ...recorded, timeline },
+          kase: {
+            ...recorded,
+            clocks: { ...recorded.clocks, noticeClaim: { by: this.instance, at: now.toISOString() } },
+            timeline,
+          },
           audit: {
             action: 'cases.clock.breach',
             after: { breaches: missed, escalatedTo: onDuty },
@@ -92,22 +126,24 @@ export class CaseClockCheckService implements OnApplicationBootstrap {
     }
   }
 
-  /** Sends each breach's notice to the enabled channels that take escalations, then notes the outcome in the timeline. */
-  private async notify(kase: Case, missed: Breach[], onDuty: OnDutyPeople, at: Date): Promise<void> {
+  /** Sends the notice of each breach not yet notified to the enabled channels that take escalations, then notes the outcome. */
+  private async notify(kase: Case, onDuty: OnDutyPeople, at: Date): Promise<void> {
+    const pending = unnotifiedBreaches(kase);
+    if (pending.length === 0) return;
     const channels = (await this.channels.list()).filter((c) => c.enabled && c.escalations);
     const people = { shiftLead: onDuty.shiftLead, leaderOnDuty: onDuty.leaderOnDuty };
     const outcomes = await Promise.all(
-      missed.map(async (breach) => {
+      pending.map(async ({ clock, dueAt }) => {
         const delivered = await this.notices.deliverAll(channels, {
           subject: 'case_clock',
           kase,
-          clock: breach.clock,
-          dueAt: breach.dueAt,
+          clock,
+          dueAt,
           at: at.toISOString(),
           onDuty: people,
         });
         return {
-          breach,
+          breach: { clock, dueAt },
           sentTo: channels.filter((_, i) => delivered[i]).map((c) => c.name),
           failed: channels.filter((_, i) => !delivered[i]).map((c) => c.name),
         };
@@ -135,8 +171,14 @@ export class CaseClockCheckService implements OnApplicationBootstrap {
                 ? `${breach.clock} due ${breach.dueAt}: no notify channel takes escalations`
                 : `${breach.clock} due ${breach.dueAt}: delivered to ${sentTo.join(', ') || 'none'}${failed.length > 0 ? `; not delivered to ${failed.join(', ')}` : ''}`,
           }));
+          const noted = markNotified(
+            kase,
+            outcomes.map((o) => o.breach),
+            this.instance,
+            at,
+          );
           return {
-            kase: { ...kase, timeline: [...kase.timeline, ...entries], updatedAt: at },
+            kase: { ...noted, timeline: [...kase.timeline, ...entries], updatedAt: at },
             audit: {
               action: 'cases.clock.notify',
               after: { notices: outcomes.map(({ breach, sentTo, failed }) => ({ ...breach, sentTo, failed })) },

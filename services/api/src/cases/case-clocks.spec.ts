@@ -1,6 +1,14 @@
 import { DEFAULT_CASE_CLOCK_POLICY } from '@liaowang/contract';
 import { makeCase } from './case-factory';
-import { addSpan, computeClocks, dueBreaches, recordBreaches } from './case-clocks';
+import {
+  addSpan,
+  computeClocks,
+  dueBreaches,
+  markNotified,
+  noticeClaimExpired,
+  recordBreaches,
+  unnotifiedBreaches,
+} from './case-clocks';
 
 const beijing = (local: string) => new Date(`${local}+08:00`);
 
@@ -67,5 +75,42 @@ describe('case clocks', () => {
     expect(dueBreaches({ ...kase, state: 'archive' }, now)).toEqual([]);
     const released = { ...kase, agreedLine: { statementId: 's', text: 't', releasedAt: '2026-03-02T09:00:00.000Z' } };
     expect(dueBreaches(released, now)).toEqual([]);
+  });
+
+  it('keeps a notice claim until its breaches are noted, and lets it be taken over after the lease only', () => {
+    const due = { clock: 'first_release' as const, dueAt: '2026-03-02T10:00:00.000Z' };
+    const claimedAt = '2026-03-02T10:00:01.000Z';
+    const kase = makeCase({
+      clocks: {
+        firstReleaseDueAt: due.dueAt,
+        breaches: [{ ...due, at: claimedAt }],
+        noticeClaim: { by: 'a', at: claimedAt },
+      },
+    });
+    expect(unnotifiedBreaches(kase)).toHaveLength(1);
+    expect(noticeClaimExpired(kase, new Date('2026-03-02T10:00:30.000Z'), 60_000)).toBe(false);
+    expect(noticeClaimExpired(kase, new Date('2026-03-02T10:01:01.000Z'), 60_000)).toBe(true);
+    // A taker-over's claim stays when the first instance notes late; its own note clears it.
+    const takenOver = { ...kase, clocks: { ...kase.clocks, noticeClaim: { by: 'b', at: '2026-03-02T10:01:01.000Z' } } };
+    expect(markNotified(takenOver, [due], 'a', '2026-03-02T10:01:02.000Z').clocks.noticeClaim).toEqual({
+      by: 'b',
+      at: '2026-03-02T10:01:01.000Z',
+    });
+    const noted = markNotified(kase, [due], 'a', '2026-03-02T10:00:05.000Z');
+    expect(noted.clocks.noticeClaim).toBeUndefined();
+    expect(noted.clocks.breaches).toEqual([{ ...due, at: claimedAt, notifiedAt: '2026-03-02T10:00:05.000Z' }]);
+    expect(unnotifiedBreaches(noted)).toEqual([]);
+    expect(
+      noticeClaimExpired(
+        { ...noted, clocks: { ...noted.clocks, noticeClaim: { by: 'c', at: claimedAt } } },
+        new Date('2026-03-03T00:00:00Z'),
+        60_000,
+      ),
+    ).toBe(false);
+    // Recomputing the clocks (a release) keeps the claim.
+    expect(computeClocks(kase, { ...DEFAULT_CASE_CLOCK_POLICY.grades.III, version: 1 }).noticeClaim).toEqual({
+      by: 'a',
+      at: claimedAt,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { Case, CaseClock, CaseClocks, ClockSpan, GradeClock } from '@liaowang/contract';
+import type { Case, CaseClock, CaseClockBreach, CaseClocks, ClockSpan, GradeClock } from '@liaowang/contract';
 import { isWorkday } from 'chinese-days';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
@@ -38,6 +38,7 @@ export function computeClocks(
     ...(released ? { nextUpdateDueAt: addSpan(new Date(released), policy.updateInterval).toISOString() } : {}),
     closeDueAt: addSpan(opened, policy.close).toISOString(),
     breaches: kase.clocks?.breaches ?? [],
+    ...(kase.clocks?.noticeClaim ? { noticeClaim: kase.clocks.noticeClaim } : {}),
     policy,
   };
 }
@@ -80,4 +81,29 @@ export function recordBreaches(kase: Case, breaches: Array<{ clock: CaseClock; d
     ],
     updatedAt: at,
   };
+}
+
+/** The breaches whose outbound notice has not been noted yet. */
+export function unnotifiedBreaches(kase: Pick<Case, 'clocks'>): CaseClockBreach[] {
+  return kase.clocks.breaches.filter((b) => !b.notifiedAt);
+}
+
+/** Whether an instance that claimed the notices of a case has had longer than `leaseMs` (it stopped on the way). */
+export function noticeClaimExpired(kase: Pick<Case, 'clocks'>, now: Date, leaseMs: number): boolean {
+  const claim = kase.clocks.noticeClaim;
+  return claim !== undefined && Date.parse(claim.at) + leaseMs <= now.getTime() && unnotifiedBreaches(kase).length > 0;
+}
+
+/** The notices noted: the breaches sent get `notifiedAt`; the claim goes if it is still `by`'s (a taker-over keeps its own). */
+export function markNotified(
+  kase: Case,
+  sent: ReadonlyArray<{ clock: CaseClock; dueAt: string }>,
+  by: string,
+  at: string,
+): Case {
+  const isSent = (b: CaseClockBreach) => sent.some((s) => s.clock === b.clock && s.dueAt === b.dueAt);
+  const breaches = kase.clocks.breaches.map((b) => (isSent(b) && !b.notifiedAt ? { ...b, notifiedAt: at } : b));
+  const { noticeClaim, ...clocks } = kase.clocks;
+  const keep = noticeClaim && noticeClaim.by !== by ? { noticeClaim } : {};
+  return { ...kase, clocks: { ...clocks, ...keep, breaches } };
 }

@@ -120,6 +120,18 @@ export class CaseRepository {
     return result.hits.hits.flatMap((hit) => (hit._source ? [hit._source] : []));
   }
 
+  /** Cases whose notice claim is older than `before`: an instance recorded breaches and stopped before noting their notice. */
+  async withNoticeClaimsBefore(before: Date, size: number): Promise<Case[]> {
+    const result = await this.es.search<Case>({
+      index: CASES_INDEX_NAME,
+      ignore_unavailable: true,
+      size,
+      query: { range: { 'clocks.noticeClaim.at': { lte: before.toISOString() } } },
+      sort: [{ updatedAt: 'asc' }],
+    });
+    return result.hits.hits.flatMap((hit) => (hit._source ? [hit._source] : []));
+  }
+
   async saveFile(file: StoredCaseFile): Promise<void> {
     await this.es.create({
       index: CASE_FILES_INDEX_NAME,
