@@ -110,6 +110,28 @@ describe('item intake: three kinds over HTTP → per-kind topics → Elasticsear
     expect(await countOf(marker)).toBe(2);
   });
 
+  it('takes a batch of one kind: writes the valid items, answers each in order, counts duplicates and refusals', async () => {
+    const marker = `批量${randomUUID().slice(0, 8)}`;
+    const comment = (n: number) => ({ ...mention(`${marker} ${n}`, `u-batch-${n}`), account: { id: 'jc', name: '江城发布' }, post: { id: `p-${marker}` } });
+    const response = await fetch(`${system.intakeUrl}/api/v1/intake/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-intake-key': system.intakeKey },
+      body: JSON.stringify({ kind: 'comment', items: [comment(1), { ...comment(2), post: undefined }, comment(3), comment(1)] }),
+    });
+    expect(response.status).toBe(202);
+    const batch = (await response.json()) as { accepted: number; duplicate: number; rejected: number; results: ({ id: string; duplicate: boolean } | { errors: { field: string }[] })[] };
+    expect([batch.accepted, batch.duplicate, batch.rejected]).toEqual([2, 1, 1]);
+    const [first, refused, third, again] = batch.results as [{ id: string; duplicate: boolean }, { errors: { field: string }[] }, { id: string }, { id: string; duplicate: boolean }];
+    expect(refused.errors.map((e) => e.field)).toEqual(['post']);
+    expect(again).toEqual({ id: first.id, duplicate: true });
+    expect((await stored(first.id)).kind).toBe('comment');
+    await stored(third.id);
+
+    const allBad = await push('batch', { kind: 'mention', items: [{ text: 1 }] });
+    expect(allBad.status).toBe(400);
+    expect(allBad.body.errors!.map((e) => e.field)).toContain('items.0.text');
+  });
+
   it('names the failing fields of a payload of a kind', async () => {
     const { status, body } = await push('comments', { ...mention('x'), post: { id: 'p' } });
     expect(status).toBe(400);

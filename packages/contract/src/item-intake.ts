@@ -116,3 +116,21 @@ export function validateLegacyIntake(payload: unknown): ItemValidation<LegacyInt
   return result.success ? { ok: true, item: result.data } : { ok: false, errors: fieldErrors(result.error) };
 }
 export type LegacyIntake = z.output<typeof mentionIntakeSchema>;
+
+/** Most items one batch push may carry (the body stays under the 1 MB limit). */
+export const MAX_INTAKE_BATCH = 500;
+
+/** `POST /intake/batch`: items of one kind, each validated on its own by that kind's schema. */
+export const itemBatchIntakeSchema = z.object({
+  kind: z.enum(ITEM_KINDS),
+  items: z.array(z.unknown()).min(1).max(MAX_INTAKE_BATCH),
+});
+
+/** One answer per item of a batch, in its order: the id (and whether it was a duplicate), or why it was refused. */
+export type ItemBatchResult = { id: string; duplicate: boolean } | { errors: FieldError[] };
+export interface ItemBatchAccepted {
+  accepted: number;
+  duplicate: number;
+  rejected: number;
+  results: ItemBatchResult[];
+}
