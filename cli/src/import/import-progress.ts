@@ -40,12 +40,12 @@ export function importProgress(totalBytes: number, stream: NodeJS.WriteStream = 
   const started = Date.now();
   if (stream.isTTY) {
     const bar = new SingleBar(
-      { stream, format: 'import [{bar}] {percentage}% | {entries} lines | {rate} lines/s | ETA {eta}', hideCursor: true, fps: 5 },
+      { stream, format: 'import [{bar}] {percentage}% | {entries} lines | {rate} lines/s | {timeLeft} left', hideCursor: true, fps: 5 },
       Presets.shades_classic,
     );
     const payload = (point: ProgressPoint) => {
       const { rate, etaSeconds } = rateAndEta(point, totalBytes, Date.now() - started);
-      return { entries: point.entries.toLocaleString('en'), rate: Math.round(rate).toLocaleString('en'), eta: formatDuration(etaSeconds) };
+      return { entries: point.entries.toLocaleString('en'), rate: Math.round(rate).toLocaleString('en'), timeLeft: formatDuration(etaSeconds) };
     };
     bar.start(totalBytes, 0, payload({ bytesRead: 0, entries: 0 }));
     return {

@@ -91,10 +91,12 @@ export async function importFile(run: ImportRun): Promise<ImportCounts> {
   };
 
   let bytesRead = 0;
-  const point = () => ({ bytesRead, entries: counts.accepted + counts.rejected + counts.duplicate + batch.length });
+  let entriesRead = 0;
+  const point = () => ({ bytesRead, entries: entriesRead });
   for await (const chunk of run.source ?? checkedEntries(run)) {
     bytesRead = chunk.bytesRead;
     for (const entry of chunk.entries) {
+      entriesRead++;
       lastLine = entry.lastLine;
       if (isRefused(entry)) {
         counts.rejected++;
