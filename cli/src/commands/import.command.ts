@@ -100,7 +100,10 @@ async function runImport(file: string, options: ImportOptions): Promise<number> 
     return exitCodeFor(counts);
   } catch (error) {
     if (error instanceof FileRefusedError) return refuse(`${file} not imported: ${error.message}`);
-    if (error instanceof ImportInterruptedError) return refuse(`import stopped: ${error.message}; run it again to import the rest (what is in is counted duplicate)`, EXIT.unreachable);
+    if (error instanceof ImportInterruptedError) {
+      if (error.counts) console.log(summaryLine(error.counts));
+      return refuse(`import stopped: ${error.message}; run it again to import the rest (what is in is counted duplicate)`, EXIT.unreachable);
+    }
     throw error;
   } finally {
     await rejects.close();

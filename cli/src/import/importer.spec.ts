@@ -44,6 +44,18 @@ describe(importFile.name, () => {
     ]);
   });
 
+  it('stops at the batch Kafka refused, sends nothing after it, and says what did get in', async () => {
+    const path = file('kafka-fails.jsonl', [1, 2, 3, 4, 5, 6].map((n) => item(n)).join('\n'));
+    let calls = 0;
+    const failing = run(path, {
+      send: async () => {
+        if (++calls === 2) throw new Error('broker gone');
+      },
+    });
+    await expect(failing).rejects.toMatchObject({ system: 'Kafka', counts: { accepted: 2, rejected: 0, duplicate: 0 } });
+    expect(calls).toBe(2);
+  });
+
   it('keeps the payload as read as the evidence of the item', async () => {
     const { sent } = await run(file('raw.jsonl', item(7, { extra: 'kept' })));
     expect(sent[0].raw).toEqual(JSON.parse(item(7, { extra: 'kept' })));

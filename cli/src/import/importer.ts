@@ -17,6 +17,9 @@ export type ItemSender = (topic: TopicDefinition<RawItem>, messages: { key: stri
 
 /** Kafka or Elasticsearch failed during the run: the import stops where it is. */
 export class ImportInterruptedError extends Error {
+  /** What was settled before the failure: the batches that reached Kafka, the lines rejected. */
+  counts?: ImportCounts;
+
   constructor(
     readonly system: 'Kafka' | 'Elasticsearch',
     readonly lastLine: number,
@@ -93,24 +96,34 @@ export async function importFile(run: ImportRun): Promise<ImportCounts> {
   let bytesRead = 0;
   let entriesRead = 0;
   const point = () => ({ bytesRead, entries: entriesRead });
-  for await (const chunk of run.source ?? checkedEntries(run)) {
-    bytesRead = chunk.bytesRead;
-    for (const entry of chunk.entries) {
-      entriesRead++;
-      lastLine = entry.lastLine;
-      if (isRefused(entry)) {
-        counts.rejected++;
-        await run.reject({ line: entry.line, lastLine: entry.lastLine, problems: entry.problems });
-      } else {
-        batch.push(entry);
-        if (batch.length >= batchSize) await flush();
+  try {
+    for await (const chunk of run.source ?? checkedEntries(run)) {
+      bytesRead = chunk.bytesRead;
+      for (const entry of chunk.entries) {
+        entriesRead++;
+        lastLine = entry.lastLine;
+        if (isRefused(entry)) {
+          counts.rejected++;
+          await run.reject({ line: entry.line, lastLine: entry.lastLine, problems: entry.problems });
+        } else {
+          batch.push(entry);
+          if (batch.length >= batchSize) await flush();
+        }
       }
+      run.progress?.update(point());
     }
-    run.progress?.update(point());
+    await flush();
+    for (const batchDone of pending) await batchDone;
+  } catch (error) {
+    if (error instanceof ImportInterruptedError) {
+      // Let the other batches settle, so the counts say what did reach Kafka.
+      await Promise.allSettled(pending);
+      error.counts = { ...counts };
+    }
+    throw error;
+  } finally {
+    run.progress?.stop(point());
   }
-  await flush();
-  for (const batchDone of pending) await batchDone;
-  run.progress?.stop(point());
   return counts;
 }
 
