@@ -35,12 +35,20 @@ describe('loadRumorModel', () => {
     '请问周末去市民中心办居住证需要预约吗？',
     '新开的口袋公园真好看，晚上好多人在跳广场舞',
     '等了一个小时外卖还没到，饿死了！！',
+    // Added for nlp-1.4.0 (issue 9), same kind: thanks, a complaint with "！！", a question, an official notice.
+    '大雪天环卫工人一早就把路扫干净了，辛苦了，谢谢你们！',
+    '医保报销跑了三趟还没办好，材料要求每次都不一样，真让人头疼！！',
+    '市图书馆周末开到几点？想带孩子去借书',
+    '区政务服务中心国庆期间照常办公，办公时间为九点至十七点',
   ];
   const CLAIMS = [
     '紧急扩散！听说今晚开始全市封城，超市都要关门，赶紧去囤菜！！',
     '网传城南化工厂发生爆炸，已经死了好多人，官方还没公布，速转！',
     '朋友在医院上班说，喝盐水能预防这次的流感，大家转给家人',
     '内部消息：下周起全区中小学停课两周，不敢公开，看到请转发',
+    // Added for nlp-1.4.0 (issue 9), same kind: a danger and a shortage passed on as true.
+    '听说自来水厂被污染了，这几天千万别喝自来水，赶紧告诉家人！',
+    '网传明天起全市加油站暂停营业，大家快去加满油，转发扩散',
   ];
 
   it('keeps plain chatter below the alert threshold and says it makes no claim', () => {

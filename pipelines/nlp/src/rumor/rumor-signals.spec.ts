@@ -83,4 +83,13 @@ describe('detectCredibilitySignals', () => {
   it('finds none in a chain message', () => {
     expect(markers('网传明天全市停课，紧急扩散！！')).toEqual([]);
   });
+
+  // nlp-1.4.0 (issue 9: official notices make no unverified claim). Posts written for this test.
+  it('reads the set forms of an official notice, once beside an attribution, and not a chain message\'s 紧急通知', () => {
+    expect(markers('【公告】本周六市图书馆闭馆一天进行设备检修，特此公告。')).toEqual(['official_notice']);
+    expect(markers('区人社局发布今年社保缴费安排，市民可拨打12333咨询。')).toEqual(['official_notice']);
+    expect(markers('据市教育局通报，期末考试安排详见官网。')).toEqual(['authority_attribution']);
+    expect(markers('紧急通知！明天全市停水三天，赶紧储水')).toEqual([]);
+    expect(markers('楼下新开的面馆味道不错，老板说明天发布新菜单')).toEqual([]);
+  });
 });

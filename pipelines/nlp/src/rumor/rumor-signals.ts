@@ -19,7 +19,7 @@ export type RumorSignalCode =
  * to any evaluation set): attribution to an authority, a `【headline】` lead, a dateline, figures
  * with units. Rumors imitate them too, which is why each only shifts the score a little.
  */
-export type CredibilitySignalCode = 'authority_attribution' | 'news_headline' | 'report_dateline' | 'report_figures';
+export type CredibilitySignalCode = 'authority_attribution' | 'official_notice' | 'news_headline' | 'report_dateline' | 'report_figures';
 
 export interface CredibilitySignal {
   code: CredibilitySignalCode;
@@ -119,6 +119,12 @@ export function isDebunking(normalized: string): boolean {
   return DEBUNKING.test(normalized) && hasAuthoritativeSource(normalized);
 }
 
+// The set forms of an official notice (issue 9: notices make no unverified claim): a notice tag as
+// the lead (【通报】, 【公告】), a body publishing its arrangements (…发布…安排/通知/办法), and the closing
+// formulae (情况说明, 特此公告, 详见官方…, 可拨打12345咨询). Chain messages imitate "紧急通知", which is
+// not among them.
+const OFFICIAL_NOTICE =
+  /^【(?:通报|公告|通告|通知|公示|声明|提示|情况说明)】|(?:市|区|县|省|局|委|办|厅|署|中心|政府|街道|学院|大学)[^。！？!?，,]{0,4}发布[^。！？!?]{0,16}(?:安排|通知|公告|通告|办法|方案|指南|细则)|情况说明|特此(?:通知|公告|通告|说明|声明)|详见(?:官方|官网|公众号|附件)|(?:可|请)?拨打\d{3,}(?:热线)?咨询|咨询电话[:：]?\d/;
 // A lead `【…】` of 4–60 characters (optionally after #topics#) followed by a body: the news style.
 const NEWS_HEADLINE = /^(?:#[^#]{1,40}#\s?)*【[^】]{4,60}】[^【]{20,}/;
 // Dates and times as reports give them.
@@ -133,6 +139,9 @@ export function detectCredibilitySignals(normalized: string, sourced = hasAuthor
     const match = SOURCE_PATTERNS.map((pattern) => pattern.exec(normalized)).find((m) => m);
     found.push({ code: 'authority_attribution', match: match ? match[0] : '' });
   }
+  // Counted once with an attribution: both say "an authority speaks".
+  const notice = sourced ? null : OFFICIAL_NOTICE.exec(normalized);
+  if (notice) found.push({ code: 'official_notice', match: notice[0] });
   const headline = NEWS_HEADLINE.exec(normalized);
   if (headline) found.push({ code: 'news_headline', match: headline[0].slice(0, headline[0].indexOf('】') + 1) });
   const dateline = REPORT_DATELINE.exec(normalized);

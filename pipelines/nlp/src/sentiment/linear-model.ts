@@ -28,18 +28,26 @@ export interface LinearModelArtifact {
   weights: string;
   /** Provenance: data, seed, hyper-parameters; not read at run time. */
   training: Record<string, unknown>;
-  /** Rumor model only (nlp-1.3.0): how the chatter class gates the score, fitted on out-of-fold predictions. */
+  /**
+   * `softmax` (default): the columns are the logits of one softmax over `labels`. `binary` (the
+   * rumor model since nlp-1.4.0): each column is the log-odds of its own yes/no question, read
+   * with `logits`.
+   */
+  outputs?: 'softmax' | 'binary';
+  /** Rumor model only: how the chatter head gates the score, fitted on out-of-fold predictions. */
   claimGate?: ClaimGate;
 }
 
 /**
- * The rumor score is P(rumor | a claim) in log-odds, plus `weight` × log P(claim), where P(claim) =
- * 1 − P(chatter) after the chatter log-odds are moved by `chatterShift` (a prior correction: the
- * training set holds far more everyday posts than claims).
+ * The rumor score (nlp-1.4.0) is the rumor head's log-odds, lowered by `weight` ×
+ * softplus(chatter log-odds − `confidentFrom`) (about weight × the excess where the chatter head is
+ * confident, next to nothing well below the cut), then moved by `scoreShift` so that the shipped
+ * alert threshold flags the share of everyday posts aimed at in training.
  */
 export interface ClaimGate {
-  chatterShift: number;
   weight: number;
+  confidentFrom: number;
+  scoreShift: number;
 }
 
 export class LinearModel {
@@ -50,6 +58,7 @@ export class LinearModel {
   readonly features: FeatureConfig;
   readonly version: string;
   readonly claimGate?: ClaimGate;
+  readonly outputs: 'softmax' | 'binary';
 
   constructor(private readonly artifact: LinearModelArtifact) {
     if (artifact.format !== ARTIFACT_FORMAT) throw new Error(`unknown model format ${artifact.format}`);
@@ -62,6 +71,7 @@ export class LinearModel {
     this.features = artifact.features;
     this.version = artifact.version;
     this.claimGate = artifact.claimGate;
+    this.outputs = artifact.outputs ?? 'softmax';
   }
 
   static load(file: string): LinearModel {
@@ -72,8 +82,13 @@ export class LinearModel {
     return extractFeatures(doc, this.features, extra);
   }
 
-  /** Calibrated class probabilities, in the order of `labels`. */
+  /** Calibrated class probabilities, in the order of `labels` (softmax models). */
   probabilities(features: HashedFeatures): number[] {
+    return softmax(this.logits(features), this.artifact.temperature);
+  }
+
+  /** Raw column sums plus bias, in the order of `labels`: a binary model's log-odds per head. */
+  logits(features: HashedFeatures): number[] {
     const classes = this.labels.length;
     const sums = new Array<number>(classes).fill(0);
     const ids = features.ids;
@@ -82,13 +97,16 @@ export class LinearModel {
       for (let k = 0; k < classes; k++) sums[k] += this.weights[row + k];
     }
     const factor = features.weight * this.artifact.scale;
-    const logits = sums.map((sum, k) => this.artifact.bias[k] + factor * sum);
-    return softmax(logits, this.artifact.temperature);
+    return sums.map((sum, k) => this.artifact.bias[k] + factor * sum);
   }
 
-  /** Weight of one feature id for one class minus its mean over classes: how it pushes that class. */
+  /**
+   * How one feature id pushes one label: its weight minus the mean over classes for a softmax model,
+   * its weight for a binary head.
+   */
   contribution(id: number, label: number): number {
     const classes = this.labels.length;
+    if (this.outputs === 'binary') return this.weights[id * classes + label] * this.artifact.scale;
     let mean = 0;
     for (let k = 0; k < classes; k++) mean += this.weights[id * classes + k];
     return (this.weights[id * classes + label] - mean / classes) * this.artifact.scale;
