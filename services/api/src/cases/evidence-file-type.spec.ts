@@ -19,6 +19,13 @@ describe('evidence file types by their bytes (R-CASE-5)', () => {
     });
   });
 
+  it('takes text declared as text that starts like a short signature (BM of a bitmap)', () => {
+    const note = Buffer.from('BM 车辆进入校园的说明\n', 'utf8');
+    expect(evidenceFileType(note, 'text/plain; charset=utf-8', 'a')).toEqual({ ok: true, mediaType: 'text/plain' });
+    expect(evidenceFileType(note, undefined, '说明.txt')).toEqual({ ok: true, mediaType: 'text/plain' });
+    expect(evidenceFileType(note, 'image/bmp', 'a.bmp')).toEqual({ ok: true, mediaType: 'image/bmp' });
+  });
+
   it('tells office documents apart by declared type or extension among what the signature allows', () => {
     expect(evidenceFileType(zip, DOCX, 'a')).toEqual({ ok: true, mediaType: DOCX });
     expect(evidenceFileType(zip, 'application/octet-stream', '通报.xlsx')).toEqual({

@@ -19,12 +19,15 @@ function isPlainText(bytes: Buffer): boolean {
 
 /** The evidence type of `bytes`, or what they are when that is not allowed. */
 export function evidenceFileType(bytes: Buffer, declared: string | undefined, name: string): EvidenceTypeCheck {
+  const extension = extname(name).slice(1).toLowerCase();
+  // Some signatures are two letters (`BM` of a bitmap): text declared as text that reads as text is text.
+  if ((declared?.toLowerCase().startsWith('text/plain') || extension === 'txt') && isPlainText(bytes))
+    return { ok: true, mediaType: 'text/plain' };
   const candidates = filetypeinfo(bytes).filter((c): c is typeof c & { mime: string } => Boolean(c.mime));
   if (candidates.length === 0)
     return isPlainText(bytes) ? { ok: true, mediaType: 'text/plain' } : { ok: false, detected: OCTET_STREAM };
   const allowed = candidates.filter((c) => ALLOWED.has(c.mime));
   if (allowed.length === 0) return { ok: false, detected: candidates[0].mime };
-  const extension = extname(name).slice(1).toLowerCase();
   const chosen =
     allowed.find((c) => c.mime === declared?.toLowerCase()) ??
     allowed.find((c) => c.extension === extension || (extension === 'jpg' && c.mime === 'image/jpeg')) ??
