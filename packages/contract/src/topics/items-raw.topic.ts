@@ -29,6 +29,3 @@ export const legacyItemsRawTopic: TopicDefinition<RawItem> = {
 
 /** Every topic the enricher reads. */
 export const ALL_ITEMS_RAW_TOPICS = [mentionsRawTopic, commentsRawTopic, impostorReportsRawTopic, legacyItemsRawTopic] as const;
-
-/** @deprecated The single raw topic of before: write to `rawTopicFor(kind)` instead. */
-export const itemsRawTopic = legacyItemsRawTopic;
