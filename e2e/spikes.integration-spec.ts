@@ -1,9 +1,10 @@
-import type { SimulatorScenario, Spike, SpikeListResponse, ValidMentionIntake } from '@liaowang/contract';
+import type { AlertRule, SimulatorScenario, Spike, SpikeListResponse, ValidMentionIntake } from '@liaowang/contract';
 import { itemsIndex, spikesIndex, spikesTopic } from '@liaowang/contract';
 import { ScenarioGenerator } from '@liaowang/intake';
 import { createElasticsearchClient, createLogger, KafkaPort } from '@liaowang/platform';
 import { DEFAULT_SPIKE_DETECTOR, SpikeDetection } from '@liaowang/stream';
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { claimOfThisRun } from './support/claims';
 import { callApi, createRule, waitForAlerts } from './support/alert-flow';
 import { TopicTap } from './support/topic-tap';
 import { eventually, startTestSystem, type TestSystem } from './support/test-system';
@@ -27,7 +28,16 @@ describe('spikes: detected in rumor-outbreak, not in quiet-day', () => {
   const es = createElasticsearchClient(process.env.ES_URL ?? 'http://127.0.0.1:9200');
   const logger = createLogger('spikes-test', 'warn');
   let kafka: KafkaPort | undefined;
+  const rules: AlertRule[] = [];
   afterAll(async () => {
+    // The rules of this run stop watching once it is over (a keyword rule is also a watched keyword).
+    if (system) {
+      const admin = (await system.login('admin')).token;
+      for (const rule of rules) {
+        const input = { name: rule.name, severity: rule.severity, match: rule.match, repeatMinutes: rule.repeatMinutes };
+        await callApi(system.apiUrl, admin, 'PUT', `/api/v1/alert-rules/${rule.id}`, { ...input, enabled: false, version: rule.version });
+      }
+    }
     await tap?.close();
     await kafka?.disconnect();
     await system?.stop();
@@ -88,7 +98,7 @@ describe('spikes: detected in rumor-outbreak, not in quiet-day', () => {
     const duty = (await system.login('duty')).token;
     const rule = await createRule(system, duty, { name: '话题突增', severity: 'high', match: { spike: { kinds: ['story'], zAtLeast: 4 } } });
     // The watch list: the terms of enabled keyword rules.
-    await createRule(system, duty, { name: '化工厂爆炸', severity: 'medium', match: { keywords: '化工厂 AND 爆炸' } });
+    rules.push(rule, await createRule(system, duty, { name: '化工厂爆炸', severity: 'medium', match: { keywords: '化工厂 AND 爆炸' } }));
     const detection = new SpikeDetection(es, kafka, logger, { detector: DEFAULT_SPIKE_DETECTOR, intervalMs: 3_600_000 });
 
     const quietAt = await unusedMoment();
@@ -148,4 +158,21 @@ describe('spikes: detected in rumor-outbreak, not in quiet-day', () => {
     const first = alerts.find((a) => a.groupKey.endsWith(`:${story!.key}`))!;
     expect(first.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^window:2025-06-/), 'spike:story']));
   }, 900_000);
+
+  it('runs in the stream on its own clock: a story posted 25 times now is announced once within a few ticks', async () => {
+    await system?.stop();
+    system = await startTestSystem({ settings: { SPIKE_EVALUATE_SECONDS: '1' } });
+    tap ??= await TopicTap.open(system.settings.KAFKA_BROKERS, spikesTopic);
+    const marker = randomUUID().replace(/-/g, '').slice(0, 10);
+    const claim = claimOfThisRun(marker);
+    for (let i = 0; i < 25; i++) {
+      await post({ sourceId: randomUUID(), kind: 'mention', platform: 'weibo', author: { id: `u-spike-${i}`, name: `u-spike-${i}` }, text: i % 2 ? `#扩散# ${claim}` : claim, publishedAt: new Date().toISOString() });
+    }
+    const mine = () => tap!.where((s) => s.kind === 'story' && s.label.includes(marker));
+    const [spike] = await eventually(async () => (mine().length > 0 ? mine() : undefined), 90_000, 'the story spike on the topic');
+    expect(spike.value.count).toBeGreaterThanOrEqual(DEFAULT_SPIKE_DETECTOR.minCount);
+    // A few more ticks of the same window announce nothing again.
+    await new Promise((r) => setTimeout(r, 4_000));
+    expect(mine().filter((s) => s.value.id === spike.value.id)).toHaveLength(1);
+  }, 300_000);
 });
