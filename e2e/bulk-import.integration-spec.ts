@@ -172,6 +172,21 @@ describe('liaowang import', () => {
     expect([...texts.values()].sort()).toEqual([`他说"真的吗"${run}`, `网传${run}明天停课，\n第二行也是正文`].sort());
   });
 
+  it('keeps every line of a file of several blocks in order, each checked by one of the reading threads', async () => {
+    const bad = new Set([5, 1500, 2999]);
+    const lines = Array.from({ length: 3_000 }, (_, i) => i + 1).map((n) =>
+      bad.has(n) ? '{"broken": ' : n === 2500 ? JSON.stringify(mention(1_000_001)) : JSON.stringify(mention(1_000_000 + n)),
+    );
+    const file = join(dir, 'blocks.jsonl');
+    writeFileSync(file, lines.join('\n'));
+    const before = await rawTopicEnds();
+
+    const result = await liaowang(['import', file]);
+    expect(result.stdout).toBe('accepted 2996, rejected 3, duplicate 1\n');
+    expect(readRejects(`${file}.rejects.jsonl`).map((r) => r.line)).toEqual([5, 1500, 2999]);
+    expect(await rawTopicEnds()).toBe(before + 2996);
+  });
+
   it('exits 1 when nothing could be imported, and 2 when Kafka cannot be reached', async () => {
     const file = join(dir, 'all-bad.jsonl');
     writeFileSync(file, 'not json\n{"text": 1}\n');

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { ITEM_KINDS, type ItemKind } from '@liaowang/contract';
 import { createElasticsearchClient, createLogger, isElasticsearchReady, KafkaPort, settingsShape } from '@liaowang/platform';
-import { checkedEntriesInWorker } from '../import/checked-entries-in-worker';
+import { checkedEntriesInWorkers } from '../import/checked-entries-in-worker';
 import { FileRefusedError, type ImportFormat } from '../import/file-entries';
 import type { FileEncoding } from '../import/file-encoding';
 import { importProgress } from '../import/import-progress';
@@ -87,8 +87,8 @@ async function runImport(file: string, options: ImportOptions): Promise<number> 
     };
     const counts = await importFile({
       ...check,
-      // Parsing and schema checks in a thread of their own, Kafka and Elasticsearch in this one.
-      source: checkedEntriesInWorker(check),
+      // Parsing and schema checks in threads of their own, Kafka and Elasticsearch in this one.
+      source: checkedEntriesInWorkers(check),
       storedIds: storedIdsIn(es),
       // The items come serialized from the reading thread, as KafkaPort.send would serialize them.
       send: (topic, messages) => kafka.sendRaw(topic.name, messages),

@@ -1,11 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkedEntries, type CheckOptions } from './checked-entries';
+import { checkedEntries, type CheckOptions, type CheckShare } from './checked-entries';
 import { FileRefusedError } from './file-entries';
 import type { WorkerReport } from './checked-entries-in-worker';
 
-// Runs checkedEntries in a worker thread: parsing and schema checks on one core while the main
-// thread talks to Kafka and Elasticsearch. Sends a chunk only while it holds a credit, so it never
-// runs more than a few chunks ahead of what the main thread has taken (bounded memory).
+// Runs checkedEntries in a worker thread, for its share of the file's blocks: parsing and schema
+// checks off the main thread, which talks to Kafka and Elasticsearch. Sends a block only while it
+// holds a credit, so it never runs more than a few blocks ahead of what the main thread has taken
+// (bounded memory).
 const port = parentPort!;
 let credits = 2;
 let wake: (() => void) | undefined;
@@ -19,8 +20,8 @@ const report = (message: WorkerReport) => port.postMessage(message);
 
 void (async () => {
   try {
-    const options = workerData as CheckOptions;
-    for await (const chunk of checkedEntries({ ...options, onEncoding: (encoding) => report({ type: 'encoding', encoding }) })) {
+    const { options, share } = workerData as { options: CheckOptions; share: CheckShare };
+    for await (const chunk of checkedEntries({ ...options, onEncoding: (encoding) => report({ type: 'encoding', encoding }) }, share)) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
       report({ type: 'chunk', chunk });

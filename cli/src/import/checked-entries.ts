@@ -26,13 +26,24 @@ export interface RefusedEntry {
 export type CheckedEntry = ReadyItem | RefusedEntry;
 export const isRefused = (entry: CheckedEntry): entry is RefusedEntry => 'problems' in entry;
 
-/** The entries of one chunk of the file, checked, and how far the file has been read. */
+/** Checked entries, in file order, and how far the file has been read. */
 export interface CheckedChunk {
   entries: CheckedEntry[];
   bytesRead: number;
+  /** With a share: the block these entries are (every entry of it). */
+  block?: number;
 }
 
-export interface CheckOptions extends FileEntriesOptions {
+/** Entries per block when threads share a file. */
+export const BLOCK_ENTRIES = 1_000;
+
+/** This thread checks the blocks b with b % of === index. */
+export interface CheckShare {
+  index: number;
+  of: number;
+}
+
+export interface CheckOptions extends Omit<FileEntriesOptions, 'keep'> {
   path: string;
   /** Kind of every entry; otherwise each entry's own `kind`, else mention. */
   kind?: ItemKind;
@@ -42,12 +53,29 @@ export interface CheckOptions extends FileEntriesOptions {
  * Reads a file and checks each entry by the contract: its kind, its kind's schema, its stable id.
  * Pure work on the file alone (no Kafka, no Elasticsearch), so it can run in a worker thread.
  */
-export async function* checkedEntries(options: CheckOptions, rules: ItemRules = contractItemRules): AsyncGenerator<CheckedChunk> {
-  const source = fileEntries(options.path, options);
+export async function* checkedEntries(options: CheckOptions, share?: CheckShare, rules: ItemRules = contractItemRules): AsyncGenerator<CheckedChunk> {
+  const blockOf = (index: number) => Math.floor(index / BLOCK_ENTRIES);
+  const keep = share ? (index: number) => blockOf(index) % share.of === share.index : undefined;
+  const source = fileEntries(options.path, { ...options, keep });
+  let block: CheckedChunk | undefined;
   for await (const entries of source.entries) {
     const receivedAt = new Date();
-    yield { entries: entries.map((entry) => check(entry, options, rules, receivedAt)), bytesRead: source.bytesRead() };
+    if (!share) {
+      yield { entries: entries.map((entry) => check(entry, options, rules, receivedAt)), bytesRead: source.bytesRead() };
+      continue;
+    }
+    // A block is given whole, once the first entry of a later block shows it is complete.
+    for (const entry of entries) {
+      if (block && block.block !== blockOf(entry.index)) {
+        yield block;
+        block = undefined;
+      }
+      block ??= { entries: [], bytesRead: 0, block: blockOf(entry.index) };
+      block.entries.push(check(entry, options, rules, receivedAt));
+      block.bytesRead = source.bytesRead();
+    }
   }
+  if (block) yield block;
 }
 
 function check(entry: SourceEntry, options: CheckOptions, rules: ItemRules, receivedAt: Date): CheckedEntry {

@@ -2,6 +2,9 @@ import type { Line } from './line-splitter';
 import { MAX_LINE_CHARS } from './line-splitter';
 import type { UnreadableEntry } from './source-entry';
 
+/** A record refused before any field is read; the caller numbers it. */
+export type CsvRecordProblem = Omit<UnreadableEntry, 'index'>;
+
 /** The text of one CSV record (its lines joined by LF) and where it lies in the file. */
 export interface CsvRecordText {
   line: number;
@@ -33,7 +36,7 @@ export class CsvRecordAssembler {
   constructor(private readonly maxChars = MAX_RECORD_CHARS) {}
 
   /** Feeds one line; returns a whole record, a refusal, or nothing yet (blank line, or still inside quotes). */
-  push(line: Line): CsvRecordText | UnreadableEntry | undefined {
+  push(line: Line): CsvRecordText | CsvRecordProblem | undefined {
     if (line.tooLong) {
       const first = this.quoteOpen ? this.firstLine : line.number;
       this.reset();
@@ -64,7 +67,7 @@ export class CsvRecordAssembler {
   }
 
   /** At the end of the file: a record whose quote never closed is refused with its lines. */
-  end(lastLineNumber: number): UnreadableEntry | undefined {
+  end(lastLineNumber: number): CsvRecordProblem | undefined {
     if (!this.quoteOpen) return undefined;
     const first = this.firstLine;
     this.reset();

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { CsvRecordAssembler } from './csv-records';
 import { csvRowPayload, parseCsvHeader } from './csv-row';
 import { detectEncoding, ENCODING_SAMPLE_BYTES, type FileEncoding } from './file-encoding';
-import { jsonlEntry } from './jsonl-entries';
+import { isBlank, jsonlEntry } from './jsonl-entries';
 import { LineSplitter, type Line } from './line-splitter';
 import type { SourceEntry } from './source-entry';
 
@@ -19,6 +19,11 @@ export interface FileEntriesOptions {
   encoding?: FileEncoding;
   /** Called with the encoding used, once it is known. */
   onEncoding?(encoding: FileEncoding): void;
+  /**
+   * Which entries (by index) to parse and give; the others are only counted. Lets several threads
+   * share a file: each splits the whole of it (cheap) and parses its own part (the costly work).
+   */
+  keep?(index: number): boolean;
 }
 
 /** Reads the first bytes and judges the encoding; throws FileRefusedError for one that is not read. */
@@ -48,7 +53,8 @@ export function fileEntries(path: string, options: FileEntriesOptions): { entrie
     // iconv-lite strips a byte order mark and keeps characters cut between chunks whole.
     const text = file.pipe(iconv.decodeStream(encoding));
     const splitter = new LineSplitter();
-    const toEntries = options.format === 'csv' ? csvEntries() : jsonlEntries();
+    const keep = options.keep ?? (() => true);
+    const toEntries = options.format === 'csv' ? csvEntries(keep) : jsonlEntries(keep);
     try {
       for await (const chunk of text as AsyncIterable<string>) {
         const batch = toEntries.push(splitter.push(chunk));
@@ -68,15 +74,25 @@ interface EntryMaker {
   end(lastLines: Line[]): SourceEntry[];
 }
 
-function jsonlEntries(): EntryMaker {
-  const push = (lines: Line[]) => lines.map(jsonlEntry).filter((entry): entry is SourceEntry => entry !== undefined);
+function jsonlEntries(keep: (index: number) => boolean): EntryMaker {
+  let index = 0;
+  const push = (lines: Line[]) => {
+    const out: SourceEntry[] = [];
+    for (const line of lines) {
+      if (isBlank(line)) continue;
+      const at = index++;
+      if (keep(at)) out.push(jsonlEntry(line, at));
+    }
+    return out;
+  };
   return { push, end: push };
 }
 
-function csvEntries(): EntryMaker {
+function csvEntries(keep: (index: number) => boolean): EntryMaker {
   const records = new CsvRecordAssembler();
   let header: string[] | undefined;
   let lastLine = 0;
+  let index = 0;
   const push = (lines: Line[]): SourceEntry[] => {
     const out: SourceEntry[] = [];
     for (const line of lines) {
@@ -85,12 +101,13 @@ function csvEntries(): EntryMaker {
       if (record === undefined) continue;
       if ('problem' in record) {
         if (!header) throw new FileRefusedError(`the header row cannot be read: ${record.problem.reason}`);
-        out.push(record);
+        const at = index++;
+        if (keep(at)) out.push({ ...record, index: at });
       } else if (!header) {
         header = readHeader(record.text);
       } else {
-        const row = csvRowPayload(header, record.text);
-        out.push({ line: record.line, lastLine: record.lastLine, ...row });
+        const at = index++;
+        if (keep(at)) out.push({ index: at, line: record.line, lastLine: record.lastLine, ...csvRowPayload(header, record.text) });
       }
     }
     return out;
@@ -100,7 +117,7 @@ function csvEntries(): EntryMaker {
     end(lastLines) {
       const out = push(lastLines);
       const open = records.end(lastLine);
-      if (open) out.push(open);
+      if (open && keep(index)) out.push({ ...open, index });
       if (!header) throw new FileRefusedError('the CSV file has no header row');
       return out;
     },

@@ -2,6 +2,8 @@
 export type SourceEntry = ParsedEntry | UnreadableEntry;
 
 interface EntryLines {
+  /** Place of the entry among the entries of the file, from 0 (blank lines and the CSV header are not entries). */
+  index: number;
   /** First line of the entry in the file, from 1. */
   line: number;
   /** Last line: differs from `line` for a CSV record with line breaks inside quotes. */
