@@ -1,4 +1,4 @@
-import { may, type AlertRule } from '@liaowang/contract';
+import { may, SPIKE_KINDS, type AlertRule, type SpikeCondition } from '@liaowang/contract';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../../api/api-error';
@@ -57,7 +57,7 @@ export function AlertRulesPage() {
               <tr key={rule.id} className={rule.enabled ? undefined : 'rules-table__disabled'} onClick={() => mayEdit && setEditing(rule)} data-testid="rule-row">
                 <td>{rule.name}{!rule.enabled && ` (${t('rules.disabled')})`}</td>
                 <td><span className={`severity severity--${rule.severity}`}>{t(`severity.${rule.severity}`)}</span></td>
-                <td><code>{rule.match.keywords ?? '—'}</code></td>
+                <td>{rule.match.spike ? <SpikeSummary spike={rule.match.spike} /> : <code>{rule.match.keywords ?? '—'}</code>}</td>
                 <td>v{rule.version}</td>
                 <td>{formatDateTime(rule.updatedAt)} · {rule.updatedBy}</td>
               </tr>
@@ -67,5 +67,17 @@ export function AlertRulesPage() {
         {editing && <RuleEditor key={editing === 'new' ? 'new' : `${editing.id}@${editing.version}`} rule={editing === 'new' ? null : editing} api={rulesApi} onSaved={saved} />}
       </div>
     </div>
+  );
+}
+
+/** 突增：话题、关键词 z ≥ 6, in the rules list where item rules show their keywords. */
+function SpikeSummary({ spike }: { spike: SpikeCondition }) {
+  const { t } = useTranslation();
+  const kinds = (spike.kinds ?? SPIKE_KINDS).map((kind) => t(`spikes.kinds.${kind}`)).join('、');
+  return (
+    <span>
+      {t('rules.ruleKind.spike')}：{kinds}
+      {spike.zAtLeast !== undefined && ` z ≥ ${spike.zAtLeast}`}
+    </span>
   );
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { compileMatch, toMatchText, type PreparedItem } from '@liaowang/alerting';
-import { itemsIndex, type AlertRulePreview, type ItemDocument, type ValidAlertRuleInput } from '@liaowang/contract';
+import { compileMatch, compileSpikeCondition, toMatchText, type PreparedItem } from '@liaowang/alerting';
+import { itemsIndex, spikesIndex, type AlertRulePreview, type ItemDocument, type Spike, type SpikeCondition, type ValidAlertRuleInput } from '@liaowang/contract';
 import { ELASTICSEARCH, type ElasticsearchClient } from '@liaowang/platform';
 import { assertCompiles } from './alert-rule.service';
 import { alertsPerThousand, countPreviewAlerts } from './preview-alert-count';
@@ -23,6 +23,7 @@ export class AlertRulePreviewService {
 
   async preview(input: ValidAlertRuleInput, now = new Date()): Promise<AlertRulePreview> {
     assertCompiles(input.match);
+    if (input.match.spike) return this.previewSpikeRule(input, input.match.spike, now);
     const test = compileMatch(input.match);
     const since = new Date(now.getTime() - PREVIEW_DAYS * 24 * 3600 * 1000).toISOString();
     const matchedAt: Date[] = [];
@@ -71,6 +72,46 @@ export class AlertRulePreviewService {
       sample,
     };
   }
+
+  private async previewSpikeRule(input: ValidAlertRuleInput, condition: SpikeCondition, now: Date): Promise<AlertRulePreview> {
+    const since = new Date(now.getTime() - PREVIEW_DAYS * 24 * 3600 * 1000).toISOString();
+    const response = await this.es.search<Spike>({
+      index: spikesIndex.alias,
+      ignore_unavailable: true,
+      allow_no_indices: true,
+      size: PREVIEW_MAX_SPIKES,
+      query: { range: { 'window.from': { gte: since, lte: now.toISOString() } } },
+      sort: [{ 'window.from': 'desc' }],
+      track_total_hits: PREVIEW_MAX_SPIKES + 1,
+    });
+    const spikes = response.hits.hits.map((hit) => hit._source!).filter(Boolean);
+    const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
+    return { days: PREVIEW_DAYS, truncated: total > spikes.length, ...previewSpikes(spikes, input, condition) };
+  }
+}
+
+/** Spikes of a week are few (a handful a day): one search holds them all. */
+const PREVIEW_MAX_SPIKES = 10_000;
+
+/**
+ * The backtest of a spike rule: the spikes of the last week it matches, counted into alerts per
+ * series (as the recorder groups them: rule and series) by its repeat interval and quiet hours.
+ * "Items" in the answer are spikes here.
+ */
+export function previewSpikes(spikes: readonly Spike[], input: ValidAlertRuleInput, condition: SpikeCondition): Omit<AlertRulePreview, 'days' | 'truncated'> {
+  const test = compileSpikeCondition(condition);
+  const bySeries = new Map<string, Date[]>();
+  const sample: AlertRulePreview['sample'] = [];
+  for (const spike of spikes) {
+    const verdict = test(spike);
+    if (!verdict.matched) continue;
+    const key = `${spike.kind}:${spike.key}`;
+    bySeries.set(key, [...(bySeries.get(key) ?? []), new Date(spike.window.from)]);
+    if (sample.length < SAMPLE_SIZE) sample.push({ id: spike.id, text: `${spike.windowBeijing} ${spike.label}`, publishedAt: spike.window.from, hits: verdict.reasons });
+  }
+  const alerts = [...bySeries.values()].reduce((sum, times) => sum + countPreviewAlerts(times, input), 0);
+  const matched = [...bySeries.values()].reduce((sum, times) => sum + times.length, 0);
+  return { matchedItems: matched, alerts, alertsPer1000Items: alertsPerThousand(alerts, spikes.length), itemsScanned: spikes.length, sample };
 }
 
 /**
