@@ -1,4 +1,4 @@
-import { spikesIndex, spikesIndexFor, spikesTopic, type Spike } from '@liaowang/contract';
+import { spikesIndex, spikesIndexFor, spikesTopic, type AlertRule, type Spike } from '@liaowang/contract';
 import { createElasticsearchClient, ensureIndexTemplate } from '@liaowang/platform';
 import { randomUUID } from 'node:crypto';
 import { reportPath, startDashboardSystem, type DashboardSystem } from './support/dashboard';
@@ -53,6 +53,34 @@ describe('spikes panel in a browser', () => {
     await expectCells(row, [spike.windowBeijing, 'Story']);
     await page.getByTestId('language-switch').click();
     await page.close();
+  });
+  it('creates a spike rule in the rules editor: story spikes with z at least 6, backtested, listed as such', async () => {
+    const name = `话题突增${randomUUID().slice(0, 6)}`;
+    const page = await dashboard.signIn('duty', { hash: '#/rules' });
+    await page.getByTestId('rules-page').waitFor({ timeout: 30_000 });
+    await page.getByTestId('rule-new').click();
+    await page.getByTestId('rule-name').fill(name);
+    await page.getByTestId('rule-kind-spike').check();
+    expect(await page.getByTestId('rule-keywords').count()).toBe(0);
+    await page.getByTestId('rule-spike-story').check();
+    await page.getByLabel('z 值至少').fill('6');
+    await page.getByTestId('rule-backtest').click();
+    await page.getByTestId('rule-preview').waitFor({ timeout: 30_000 });
+    await page.getByTestId('rule-save').click();
+    const row = page.getByTestId('rule-row').filter({ hasText: name });
+    await row.getByText('突增：话题 z ≥ 6').waitFor({ timeout: 10_000 });
+    await page.close();
+
+    const { token } = await dashboard.system.login('duty');
+    const rules = (await (await fetch(`${dashboard.system.apiUrl}/api/v1/alert-rules`, { headers: { authorization: `Bearer ${token}` } })).json()) as AlertRule[];
+    const saved = rules.find((r) => r.name === name)!;
+    expect(saved.match).toEqual({ spike: { kinds: ['story'], zAtLeast: 6 } });
+    // It stops watching once the test is over.
+    await fetch(`${dashboard.system.apiUrl}/api/v1/alert-rules/${saved.id}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name, severity: saved.severity, match: saved.match, repeatMinutes: saved.repeatMinutes, enabled: false, version: saved.version }),
+    });
   });
 });
 
