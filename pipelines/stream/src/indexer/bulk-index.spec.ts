@@ -29,3 +29,16 @@ describe(classifyBulkResponse.name, () => {
     ).toThrow(RetryableIndexError);
   });
 });
+
+describe('classifyBulkResponse with stray copies deleted after the writes', () => {
+  it('takes a stray already gone (404) as done and ignores the deletes when matching items', () => {
+    const gone = { delete: { _index: 'i', _id: 'a', status: 404, result: 'not_found' } };
+    const outcome = classifyBulkResponse([item('a')], { errors: true, took: 1, items: [ok, gone] } as never);
+    expect(outcome).toEqual({ indexed: [item('a')], refused: [] });
+  });
+
+  it('retries the batch when a stray cannot be deleted', () => {
+    const busy = { delete: { _index: 'i', _id: 'a', status: 503, error: { type: 'busy', reason: 'busy' } } };
+    expect(() => classifyBulkResponse([item('a')], { errors: true, took: 1, items: [ok, busy] } as never)).toThrow(RetryableIndexError);
+  });
+});

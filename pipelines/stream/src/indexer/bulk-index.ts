@@ -4,6 +4,7 @@ import {
   type EnrichedItem,
 } from '@liaowang/contract';
 import type { ElasticsearchClient } from '@liaowang/platform';
+import type { ItemHome } from '../item-homes';
 
 export class RetryableIndexError extends Error {}
 
@@ -14,15 +15,25 @@ export interface BulkOutcome {
 }
 
 /**
- * Writes items with their id as the document id, so a redelivered batch overwrites rather
- * than duplicates (R-REL-1, R-ING-4). Throttling and server errors throw a retryable error.
+ * Writes items with their id as the document id into their home month index, so a redelivered
+ * or re-sent batch overwrites rather than duplicates (R-REL-1, R-ING-4, R-ENR-7); copies of an
+ * id in other months are deleted in the same request. Throttling and server errors throw a
+ * retryable error.
  */
-export async function bulkIndex(client: ElasticsearchClient, items: EnrichedItem[]): Promise<BulkOutcome> {
+export async function bulkIndex(
+  client: ElasticsearchClient,
+  items: EnrichedItem[],
+  homes: ReadonlyMap<string, ItemHome> = new Map(),
+): Promise<BulkOutcome> {
   if (items.length === 0) return { indexed: [], refused: [] };
-  const operations = items.flatMap((item) => [
-    { index: { _index: itemsIndexFor(item.publishedAt), _id: item.id } },
+  const operations: object[] = items.flatMap((item) => [
+    { index: { _index: homes.get(item.id)?.index ?? itemsIndexFor(item.publishedAt), _id: item.id } },
     toItemDocument(item),
   ]);
+  // After the writes, so the response's first entries line up with the items.
+  for (const item of items) {
+    for (const stray of homes.get(item.id)?.strays ?? []) operations.push({ delete: { _index: stray, _id: item.id } });
+  }
   const response = await client.bulk({ operations });
   return classifyBulkResponse(items, response);
 }
@@ -33,7 +44,12 @@ type BulkResponse = Awaited<ReturnType<ElasticsearchClient['bulk']>>;
 export function classifyBulkResponse(items: EnrichedItem[], response: BulkResponse): BulkOutcome {
   if (!response.errors) return { indexed: items, refused: [] };
   const outcome: BulkOutcome = { indexed: [], refused: [] };
-  response.items.forEach((entry, i) => {
+  for (const entry of response.items.slice(items.length)) {
+    // A stray copy already gone is what was wanted; anything else is tried again with the batch.
+    const result = entry.delete;
+    if (result?.error && result.status !== 404) throw new RetryableIndexError(`bulk delete ${result.status}: ${result.error.reason}`);
+  }
+  response.items.slice(0, items.length).forEach((entry, i) => {
     const result = entry.index;
     if (!result?.error) {
       outcome.indexed.push(items[i]);

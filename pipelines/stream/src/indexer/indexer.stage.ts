@@ -9,6 +9,7 @@ import type { ElasticsearchClient, KafkaPort, Logger } from '@liaowang/platform'
 import type { KafkaMessage } from 'kafkajs';
 import { parseMessage } from '@liaowang/platform';
 import { bulkIndex } from './bulk-index';
+import { ItemHomeResolver } from './home-resolver';
 import { monthIndexPreparer } from './month-indices';
 
 export const INDEXER_GROUP = 'liaowang-indexer';
@@ -16,6 +17,7 @@ export const INDEXER_GROUP = 'liaowang-indexer';
 /** Enriched topic → Elasticsearch (bulk, idempotent) → indexed topic for live dashboards. */
 export async function startIndexerStage(kafka: KafkaPort, es: ElasticsearchClient, logger: Logger) {
   const prepareMonthIndices = monthIndexPreparer(es);
+  const homes = new ItemHomeResolver(es);
   return kafka.consume({
     stage: 'indexer',
     groupId: INDEXER_GROUP,
@@ -32,8 +34,11 @@ export async function startIndexerStage(kafka: KafkaPort, es: ElasticsearchClien
           await kafka.deadLetter('indexer', context, message, parsed.reason);
         }
       }
-      await prepareMonthIndices(items);
-      const { indexed, refused } = await bulkIndex(es, items);
+      const batch = { partition: context.partition, firstOffset: messages[0].offset };
+      const homeOf = await homes.resolve(items, batch);
+      await prepareMonthIndices([...homeOf.values()].map((home) => home.index));
+      const { indexed, refused } = await bulkIndex(es, items, homeOf);
+      homes.remember(homeOf, { partition: context.partition, nextOffset: (BigInt(messages[messages.length - 1].offset) + 1n).toString() });
       for (const r of refused) await kafka.deadLetter('indexer', context, sourceOf.get(r.item.id)!, r.reason);
       await kafka.send(
         itemsIndexedTopic,

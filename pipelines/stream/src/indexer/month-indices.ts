@@ -1,4 +1,3 @@
-import { itemsIndexFor, type EnrichedItem } from '@liaowang/contract';
 import { ensureIndex, type ElasticsearchClient } from '@liaowang/platform';
 
 /**
@@ -6,10 +5,10 @@ import { ensureIndex, type ElasticsearchClient } from '@liaowang/platform';
  * that a bulk request auto-creates joins the read alias before its shard has started, and
  * searches in that moment fail (the API then answers 503).
  */
-export function monthIndexPreparer(es: ElasticsearchClient): (items: readonly EnrichedItem[]) => Promise<void> {
+export function monthIndexPreparer(es: ElasticsearchClient): (indices: readonly string[]) => Promise<void> {
   const ready = new Set<string>();
-  return async (items) => {
-    for (const index of new Set(items.map((item) => itemsIndexFor(item.publishedAt)))) {
+  return async (indices) => {
+    for (const index of new Set(indices)) {
       if (ready.has(index)) continue;
       await ensureIndex(es, index);
       ready.add(index);

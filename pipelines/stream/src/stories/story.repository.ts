@@ -1,12 +1,12 @@
 import {
   itemsIndex,
-  itemsIndexFor,
   STORIES_INDEX_NAME,
   STORY_BANDS_INDEX_NAME,
   type ItemDocument,
   type Story,
 } from '@liaowang/contract';
 import type { ElasticsearchClient } from '@liaowang/platform';
+import { chooseHome, storedHomes } from '../item-homes';
 import { NEWEST_ITEMS, VELOCITY_WINDOW_MS, type StoryFigures } from './story-aggregate';
 import type { StoryIdentity, StoryStore } from './story-assigner';
 
@@ -15,13 +15,26 @@ const counts = (agg: unknown) => ((agg as { buckets: Bucket[] }).buckets ?? []).
 
 /** The stories indices and the story fields of the items, in Elasticsearch. */
 export class StoryRepository implements StoryStore {
+  /** Homes found by the last `items` call, used by the `setStoryIds` of the same batch. */
+  private homeOf = new Map<string, string>();
+
   constructor(private readonly es: ElasticsearchClient) {}
+
+  /**
+   * The month index of each item (the one-document rule): where the alias holds the id, else
+   * the month of its publishedAt (an item indexed moments ago, not yet refreshed, is new there).
+   */
+  private async homes(refs: readonly { id: string; publishedAt: string }[]): Promise<Map<string, string>> {
+    const stored = await storedHomes(this.es, refs.map((r) => r.id));
+    return new Map(refs.map((r) => [r.id, chooseHome(r.publishedAt, stored.get(r.id)).index]));
+  }
 
   /** The stored items (fingerprint, text) of indexed items, by id and month index. */
   async items(refs: readonly { id: string; publishedAt: string }[]): Promise<Map<string, Pick<ItemDocument, 'id' | 'fingerprint' | 'text' | 'masked'>>> {
     if (refs.length === 0) return new Map();
+    this.homeOf = await this.homes(refs);
     const response = await this.es.mget<ItemDocument>({
-      docs: refs.map((r) => ({ _index: itemsIndexFor(r.publishedAt), _id: r.id, _source: ['id', 'fingerprint', 'text', 'masked'] })),
+      docs: refs.map((r) => ({ _index: this.homeOf.get(r.id)!, _id: r.id, _source: ['id', 'fingerprint', 'text', 'masked'] })),
     });
     const found = new Map<string, ItemDocument>();
     for (const doc of response.docs) if ('found' in doc && doc.found && doc._source) found.set(doc._id, doc._source);
@@ -65,9 +78,11 @@ export class StoryRepository implements StoryStore {
   /** Writes each item's storyId into its month index, visible to the figures counted next. */
   async setStoryIds(items: readonly { id: string; publishedAt: string; storyId: string }[]): Promise<void> {
     if (items.length === 0) return;
+    const missing = items.filter((i) => !this.homeOf.has(i.id));
+    const homes = missing.length > 0 ? new Map([...this.homeOf, ...(await this.homes(missing))]) : this.homeOf;
     const response = await this.es.bulk({
       refresh: 'wait_for',
-      operations: items.flatMap((i) => [{ update: { _index: itemsIndexFor(i.publishedAt), _id: i.id } }, { doc: { storyId: i.storyId } }]),
+      operations: items.flatMap((i) => [{ update: { _index: homes.get(i.id)!, _id: i.id } }, { doc: { storyId: i.storyId } }]),
     });
     const failed = response.items.find((entry) => entry.update?.error);
     if (failed) throw new Error(`storyId update ${failed.update!.status}: ${failed.update!.error!.reason}`);

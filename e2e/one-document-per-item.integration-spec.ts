@@ -1,0 +1,79 @@
+import { itemsIndex, mentionsRawTopic, STORIES_INDEX_NAME, type ItemDocument, type RawItem, type Story } from '@liaowang/contract';
+import { createElasticsearchClient, createLogger, KafkaPort } from '@liaowang/platform';
+import { startStream, type StreamRuntime } from '@liaowang/stream';
+import { randomUUID } from 'node:crypto';
+import { claimOfThisRun } from './support/claims';
+import { testSettings } from './support/test-settings';
+import { eventually } from './support/test-system';
+
+// R-ENR-7: one document per item id across the month indices. The same item re-sent with a
+// publishedAt on the other side of a month boundary (Asia/Shanghai), and once more after the
+// stream restarted, stays one document, and its story counts it once.
+describe('one document per item id across the month indices', () => {
+  const settings = testSettings({ LOG_LEVEL: 'silent' });
+  const kafka = new KafkaPort(settings.KAFKA_BROKERS, 'one-document-test', createLogger('test', 'silent'));
+  const es = createElasticsearchClient(settings.ES_URL);
+  let stream: StreamRuntime | undefined;
+  afterAll(async () => {
+    await stream?.stop();
+    await kafka.disconnect();
+    await es.close();
+  });
+
+  const marker = randomUUID().replace(/-/g, '').slice(0, 12);
+  const item: RawItem = {
+    ...mentionsRawTopic.example,
+    id: `weibo:one-doc-${marker}`,
+    threadId: `one-doc-${marker}`,
+    text: claimOfThisRun(marker),
+    author: { id: `u-${marker}`, name: '观察者' },
+  };
+  // 23:30 on 31 October in Beijing, then 00:30 on 1 November, then December.
+  const sendings = ['2026-10-31T15:30:00.000Z', '2026-10-31T16:30:00.000Z', '2026-12-02T04:00:00.000Z'];
+
+  const send = (publishedAt: string) =>
+    kafka.send(mentionsRawTopic, [{ key: item.threadId, value: { ...item, publishedAt, receivedAt: new Date().toISOString() } }]);
+
+  /** Every stored copy of the item, once the copy of this sending (its publishedAt) is searchable with its story. */
+  const copiesAfter = (publishedAt: string) =>
+    eventually(async () => {
+      await es.indices.refresh({ index: itemsIndex.alias });
+      const found = await es.search<ItemDocument>({ index: itemsIndex.alias, query: { ids: { values: [item.id] } }, size: 10 });
+      const hits = found.hits.hits;
+      return hits.some((h) => h._source?.publishedAt === publishedAt && h._source.storyId) ? hits : undefined;
+    }, 90_000, `the item sent with publishedAt ${publishedAt} indexed with its story`);
+
+  const storyCountsItsItems = async (storyId: string) => {
+    const items = (await es.count({ index: itemsIndex.alias, query: { term: { storyId } } })).count;
+    const story = await eventually(async () => {
+      const doc = await es.get<Story>({ index: STORIES_INDEX_NAME, id: storyId }, { ignore: [404] });
+      return doc._source && doc._source.lastSeen >= new Date(Date.parse(sendings[0])).toISOString() ? doc._source : undefined;
+    }, 30_000, `story ${storyId}`);
+    return { items, volume: story.volume };
+  };
+
+  it('keeps one document, in the month of the first sending, across a month boundary and a restart', async () => {
+    stream = await startStream(settings);
+    await send(sendings[0]);
+    const first = await copiesAfter(sendings[0]);
+    expect(first.map((h) => h._index)).toEqual(['liaowang-items-2026.10']);
+
+    await send(sendings[1]);
+    const second = await copiesAfter(sendings[1]);
+    expect(second.map((h) => h._index)).toEqual(['liaowang-items-2026.10']);
+
+    // A new process remembers nothing of the first two writes.
+    await stream.stop();
+    stream = await startStream(settings);
+    await send(sendings[2]);
+    const third = await copiesAfter(sendings[2]);
+    expect(third.map((h) => h._index)).toEqual(['liaowang-items-2026.10']);
+
+    const storyId = third[0]._source!.storyId!;
+    const counted = await eventually(async () => {
+      const c = await storyCountsItsItems(storyId);
+      return c.volume === c.items ? c : undefined;
+    }, 30_000, 'the story volume equal to its items');
+    expect(counted).toEqual({ items: 1, volume: 1 });
+  });
+});
