@@ -12,7 +12,8 @@ export interface WatchedSeries {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const inWindow = (w: TimeWindow): EsTypes.QueryDslQueryContainer => ({ range: { publishedAt: { gte: iso(w.from), lt: iso(w.to) } } });
-const seriesName = (s: Pick<WatchedSeries, 'kind' | 'key'>) => `${s.kind}:${s.key}`;
+/** The series' name in the counting request and its answer. */
+export const seriesName = (s: Pick<WatchedSeries, 'kind' | 'key'>) => `${s.kind}:${s.key}`;
 
 export const NEGATIVE_SERIES: WatchedSeries = { kind: 'negative', key: 'negative', label: '负面声量', filter: { term: { 'sentiment.label': 'negative' } } };
 
@@ -107,4 +108,3 @@ export class SpikeCountsRepository {
   }
 }
 
-export { seriesName };
