@@ -73,7 +73,7 @@ export async function withSnapshotStore(
  */
 export type RecordOperation = (action: string, target: AuditEntry['target'], after: Record<string, unknown>) => Promise<void>;
 
-function operator(): AuditEntry['actor'] {
+export function operator(): AuditEntry['actor'] {
   return { username: `${userInfo().username}@${hostname()}`, role: 'system' };
 }
 

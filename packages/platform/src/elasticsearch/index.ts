@@ -1,1 +1,2 @@
 export * from './elasticsearch.port';
+export * from './migrate-indices';
