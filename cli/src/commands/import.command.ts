@@ -99,7 +99,7 @@ async function runImport(file: string, options: ImportOptions): Promise<number> 
     if (counts.rejected > 0) process.stderr.write(`rejected lines, with the reason for each: ${rejects.path}\n`);
     return exitCodeFor(counts);
   } catch (error) {
-    if (error instanceof FileRefusedError) return refuse(`${file} not imported: ${error.message}`);
+    if (error instanceof FileRefusedError) return refuse(`${file} not imported: ${error.message.replaceAll('FILE', file)}`);
     if (error instanceof ImportInterruptedError) {
       if (error.counts) console.log(summaryLine(error.counts));
       return refuse(`import stopped: ${error.message}; run it again to import the rest (what is in is counted duplicate)`, EXIT.unreachable);

@@ -1,5 +1,8 @@
 import { exitCodeFor, summaryLine } from './import-summary';
-import { rejectLine } from './reject-file';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RejectFile, rejectLine } from './reject-file';
 import { progressLine } from './import-progress';
 
 describe('import summary', () => {
@@ -22,5 +25,19 @@ describe('import summary', () => {
 
   it('prints plain progress with rate and time left', () => {
     expect(progressLine({ bytesRead: 250e6, entries: 100_000 }, 1000e6, 5_000)).toBe('import: 25 % (250 of 1000 MB), 100,000 lines, 20,000 lines/s, 15 s left');
+  });
+});
+
+describe(RejectFile.name, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rejects-spec-'));
+
+  it('holds this run’s rejects only, and is not left behind when there are none', async () => {
+    const path = join(dir, 'x.rejects.jsonl');
+    const first = new RejectFile(path);
+    await first.write({ line: 2, problems: [{ field: 'text', reason: 'Required' }] });
+    await first.close();
+    expect(readFileSync(path, 'utf8')).toBe('{"line":2,"fields":["text"],"reason":"text: Required"}\n');
+    await new RejectFile(path).close();
+    expect(existsSync(path)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { rm } from 'node:fs/promises';
 import type { FieldProblem } from './source-entry';
 
 /** One refused line or record, as a line of the reject file. */
@@ -21,19 +22,27 @@ export function rejectLine(reject: RejectRecord): string {
   return `${JSON.stringify({ line, ...(lastLine !== undefined && lastLine !== line ? { lastLine } : {}), fields: problems.map((p) => p.field), reason: reasonOf(problems) })}\n`;
 }
 
-/** Writes refusals as JSONL, waiting when the disk is slower than the import (bounded memory). */
+/**
+ * Writes refusals as JSONL, waiting when the disk is slower than the import (bounded memory).
+ * The file holds this run's rejects only: made at the first one, and none left (not even an
+ * earlier run's) when there are none.
+ */
 export class RejectFile {
-  private readonly out: WriteStream;
+  private out?: WriteStream;
 
-  constructor(readonly path: string) {
-    this.out = createWriteStream(path, { flags: 'w' });
-  }
+  constructor(readonly path: string) {}
 
   async write(reject: RejectRecord): Promise<void> {
+    this.out ??= createWriteStream(this.path, { flags: 'w' });
     if (!this.out.write(rejectLine(reject))) await once(this.out, 'drain');
   }
 
   async close(): Promise<void> {
-    await new Promise<void>((resolve, reject) => this.out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    const out = this.out;
+    if (!out) {
+      await rm(this.path, { force: true });
+      return;
+    }
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   }
 }
