@@ -52,4 +52,12 @@ describe('judgeWindow', () => {
     expect(judgeWindow(windows, { zAtLeast: 4, minCount: 10 }).spike).toBe(true);
     expect(judgeWindow(windows, { zAtLeast: 8, minCount: 10 }).spike).toBe(false);
   });
+
+  it('does not take a series that is never empty for a spike before it has any history (a new install)', () => {
+    const firstWindow = { current: 400, seasonal: [0, 0, 0, 0, 0, 0, 0], recent: [0, 0, 0, 0, 0, 0] };
+    expect(judgeWindow(firstWindow, DEFAULT_SPIKE_DETECTOR, { needsHistory: true }).spike).toBe(false);
+    expect(judgeWindow({ ...firstWindow, recent: [0, 0, 0, 0, 0, 40] }, DEFAULT_SPIKE_DETECTOR, { needsHistory: true }).spike).toBe(true);
+    // A keyword or a story that never appeared before is exactly what a spike is.
+    expect(judgeWindow(firstWindow).spike).toBe(true);
+  });
 });

@@ -59,14 +59,21 @@ function expectationOf(samples: readonly number[]): Expectation {
  * samples, never below the Poisson noise of the baseline (√baseline, at least 1): a series that
  * was exactly 3 every day has MAD 0, and 6 is not then a spike of infinite z.
  */
-export function judgeWindow(windows: SeriesWindows, settings: SpikeDetectorSettings = DEFAULT_SPIKE_DETECTOR): SpikeVerdict {
+export function judgeWindow(
+  windows: SeriesWindows,
+  settings: SpikeDetectorSettings = DEFAULT_SPIKE_DETECTOR,
+  options: { needsHistory?: boolean } = {},
+): SpikeVerdict {
   const seasonal = expectationOf(windows.seasonal);
   const recent = expectationOf(windows.recent);
   const basis: BaselineBasis = seasonal.baseline >= recent.baseline ? 'seasonal' : 'recent';
   const { baseline, scale: mad } = basis === 'seasonal' ? seasonal : recent;
   const scale = Math.max(mad, Math.sqrt(Math.max(baseline, 1)));
   const z = (windows.current - baseline) / scale;
-  const spike = windows.current >= settings.minCount && z >= settings.zAtLeast;
+  // A series that is never empty on a running system (negative volume overall) with an empty
+  // history has no history yet (a new install): its first windows are not spikes.
+  const unknown = options.needsHistory === true && [...windows.seasonal, ...windows.recent].every((count) => count === 0);
+  const spike = !unknown && windows.current >= settings.minCount && z >= settings.zAtLeast;
   return { spike, count: windows.current, baseline, scale: round2(scale), z: round2(z), basis };
 }
 

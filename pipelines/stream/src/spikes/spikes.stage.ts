@@ -63,7 +63,9 @@ export class SpikeDetection {
     const found: Spike[] = [];
     for (const s of series) {
       const [current, ...past] = counts.get(seriesName(s)) ?? [];
-      const verdict = judgeWindow({ current: current ?? 0, seasonal: past.slice(0, seasonal.length), recent: past.slice(seasonal.length) }, this.options.detector);
+      const verdict = judgeWindow({ current: current ?? 0, seasonal: past.slice(0, seasonal.length), recent: past.slice(seasonal.length) }, this.options.detector, {
+        needsHistory: s.kind === 'negative',
+      });
       if (!verdict.spike) continue;
       found.push({
         id: spikeId(s.kind, s.key, window),
