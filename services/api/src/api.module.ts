@@ -23,6 +23,7 @@ import { AuditQueryService } from './audit/audit-query.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { BackupScheduleService } from './backups/backup-schedule.service';
+import { IndexRetentionService } from './indices/index-retention.service';
 import { CASE_CONTROLLERS, CASE_PROVIDERS } from './cases/case.providers';
 import { STATEMENT_CONTROLLERS, STATEMENT_PROVIDERS } from './statements/statement.providers';
 import { DutyController } from './duty/duty.controller';
@@ -76,6 +77,7 @@ export class ApiModule {
         AlertLiveService,
         LiveGateway,
         BackupScheduleService,
+        IndexRetentionService,
         ...DUTY_PROVIDERS,
         ...ESCALATION_PROVIDERS,
         ...CASE_PROVIDERS,

@@ -1,2 +1,4 @@
 export * from './elasticsearch.port';
 export * from './migrate-indices';
+export * from './index-retention';
+export * from './retention-policy';

@@ -48,6 +48,11 @@ export const settingsShape = {
     .default('30 3 * * *')
     .refine((s) => s === 'off' || /^\S+(\s+\S+){4,5}$/.test(s.trim()), 'expected a cron expression of 5 or 6 fields, or "off"'),
   BACKUP_RETAIN: z.coerce.number().int().min(1).max(1000).default(14),
+  RETENTION_CRON: z
+    .string()
+    .default('0 4 * * *')
+    .refine((s) => s === 'off' || /^\S+(\s+\S+){4,5}$/.test(s.trim()), 'expected a cron expression of 5 or 6 fields, or "off"'),
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(13),
   ALERT_RULES_RELOAD_SECONDS: z.coerce.number().min(0.5).max(3600).default(5),
   ESCALATION_TICK_SECONDS: z.coerce.number().min(0.2).max(3600).default(5),
   PUBLIC_URL: z.string().url().optional(),
@@ -92,6 +97,11 @@ export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { def
   },
   BACKUP_CRON: { description: 'When the API takes the daily snapshot (cron, Asia/Shanghai; off = never)', default: '30 3 * * *' },
   BACKUP_RETAIN: { description: 'Snapshots kept; older ones are deleted after each backup', default: '14' },
+  RETENTION_CRON: {
+    description: 'When the API creates the next month indices and deletes those past RETENTION_MONTHS (cron, Asia/Shanghai; off = never)',
+    default: '0 4 * * *',
+  },
+  RETENTION_MONTHS: { description: 'Months of items and spikes kept, the current month included; older month indices are deleted', default: '13' },
   ALERT_RULES_RELOAD_SECONDS: {
     description: 'How often the alert evaluator looks for changed rules (it recompiles only when a rule changed)',
     default: '5',
