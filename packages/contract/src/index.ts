@@ -7,6 +7,7 @@ export * from './case';
 export * from './case-statement';
 export * from './case-report';
 export * from './case-timeline-words';
+export * from './connector';
 export * from './duty';
 export * from './enriched-item';
 export * from './enrichment';

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'searches.save': { kind: 'write', roles: ['duty_officer', 'responder', 'leader', 'admin'], description: 'save and delete searches of their own' },
   'items.raw.view': { kind: 'read', roles: ['duty_officer', 'responder'], description: 'see an item unmasked (audited) and search its raw text' },
   'intake.push': { kind: 'write', roles: ['duty_officer', 'admin'], description: 'push a mention, comment or impostor report by hand' },
+  'connectors.read': { kind: 'read', roles: ['duty_officer', 'admin'], description: 'see the connectors (push endpoints, feeds, simulator) and their status' },
+  'connectors.manage': { kind: 'write', roles: ['admin'], description: 'pause and resume connectors, add, edit and remove RSS / Atom feeds' },
   'users.manage': { kind: 'write', roles: ['admin'], description: 'list, create, disable, re-role users, reset passwords, sign users out' },
   'audit.read': { kind: 'read', roles: ['admin', 'leader'], description: 'read the audit trail and its verification' },
   'backups.manage': { kind: 'write', roles: ['admin'], description: 'take and list snapshots of the record indices' },

@@ -25,6 +25,7 @@ import { AuthService } from './auth/auth.service';
 import { BackupScheduleService } from './backups/backup-schedule.service';
 import { IndexRetentionService } from './indices/index-retention.service';
 import { CASE_CONTROLLERS, CASE_PROVIDERS } from './cases/case.providers';
+import { CONNECTOR_CONTROLLERS, CONNECTOR_PROVIDERS } from './connectors/connector.providers';
 import { STATEMENT_CONTROLLERS, STATEMENT_PROVIDERS } from './statements/statement.providers';
 import { DutyController } from './duty/duty.controller';
 import { DUTY_PROVIDERS } from './duty/duty.providers';
@@ -52,7 +53,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot(), PublicReportModule],
-      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController, ...ESCALATION_CONTROLLERS, ...CASE_CONTROLLERS, ...STATEMENT_CONTROLLERS, ...SEARCH_CONTROLLERS, StoryController, SpikeController],
+      controllers: [AuthController, ItemController, ItemRawController, AuditController, UserController, AlertRuleController, AlertController, RosterController, DutyController, ...ESCALATION_CONTROLLERS, ...CASE_CONTROLLERS, ...STATEMENT_CONTROLLERS, ...SEARCH_CONTROLLERS, StoryController, SpikeController, ...CONNECTOR_CONTROLLERS],
       providers: [
         { provide: ELASTICSEARCH, useValue: deps.es },
         StoryRepository,
@@ -83,6 +84,7 @@ export class ApiModule {
         ...CASE_PROVIDERS,
         ...STATEMENT_PROVIDERS,
         ...SEARCH_PROVIDERS,
+        ...CONNECTOR_PROVIDERS,
       ],
     };
   }

@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PlatformModule, type PlatformDeps } from '@liaowang/platform';
+import { ConnectorMetrics } from './connectors/connector-metrics';
+import { ConnectorStatusBook } from './connectors/connector-status.book';
+import { FeedPoller } from './connectors/feed-poller';
 import { DeadLetterCounter } from './items/dead-letter-counter';
 import { ItemIntakeService } from './items/item-intake.service';
 import { ItemPushController } from './items/item-push.controller';
@@ -13,7 +16,7 @@ export class IntakeModule {
       module: IntakeModule,
       imports: [PlatformModule.forRoot(deps), ScheduleModule.forRoot()],
       controllers: [ItemPushController],
-      providers: [ItemIntakeService, DeadLetterCounter, SimulatorConnector],
+      providers: [ItemIntakeService, DeadLetterCounter, SimulatorConnector, ConnectorMetrics, ConnectorStatusBook, FeedPoller],
     };
   }
 }

@@ -4,6 +4,7 @@ export * from './audit.index';
 export * from './case-clock-policy.index';
 export * from './case-files.index';
 export * from './cases.index';
+export * from './connectors.index';
 export * from './escalation-policy.index';
 export * from './escalation-timers.index';
 export * from './handovers.index';

@@ -4,6 +4,7 @@ import { auditIndex } from './audit.index';
 import { caseClockPolicyIndex } from './case-clock-policy.index';
 import { caseFilesIndex } from './case-files.index';
 import { casesIndex } from './cases.index';
+import { connectorsIndex, feedsIndex } from './connectors.index';
 import { escalationPolicyIndex } from './escalation-policy.index';
 import { escalationTimersIndex } from './escalation-timers.index';
 import { handoversIndex } from './handovers.index';
@@ -44,6 +45,8 @@ export const ALL_INDEX_TEMPLATES: readonly IndexTemplateDefinition[] = [
   storyBandsIndex,
   savedSearchesIndex,
   spikesIndex,
+  connectorsIndex,
+  feedsIndex,
 ];
 
 /** The templates whose indices are data of record: what backup snapshots and restore brings back. */

@@ -11,13 +11,15 @@ import {
   type Logger,
   type Metrics,
 } from '@liaowang/platform';
+import { connectorIdFor, ConnectorStatusBook } from '../connectors/connector-status.book';
 import { KafkaCircuit } from './kafka-circuit';
 import { RecentItemIds } from './recent-item-ids';
 import { storedItemIds } from './stored-item-ids';
 
-export type IntakeSource = 'http' | 'simulator' | 'report-page';
+export type IntakeSource = 'http' | 'simulator' | 'report-page' | `feed:${string}`;
 
 const RETRY_AFTER_SECONDS = 2;
+const PAUSED_RETRY_AFTER_SECONDS = 30;
 
 /** The one place items of every kind enter Liaowang, for HTTP pushes and every connector alike. */
 @Injectable()
@@ -30,6 +32,7 @@ export class ItemIntakeService implements OnModuleInit {
     @Inject(ELASTICSEARCH) private readonly es: ElasticsearchClient,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(METRICS) private readonly metrics: Metrics,
+    private readonly connectors: ConnectorStatusBook,
   ) {}
 
   onModuleInit(): void {
@@ -42,6 +45,10 @@ export class ItemIntakeService implements OnModuleInit {
    * the broker is known to be down. An item received before is not written again (R-ING-4).
    */
   async accept(items: RawItem[], source: IntakeSource): Promise<IntakeAccepted[]> {
+    // An admin's pause (R-ING-2): the sender is told to come back later, nothing is taken.
+    if (items.some((item) => this.connectors.isPaused(connectorIdFor(source, item.kind)))) {
+      throw ProblemException.unavailable('This connector is paused by an administrator', PAUSED_RETRY_AFTER_SECONDS);
+    }
     if (this.circuit.isOpen) throw this.unavailable(items, source);
     const duplicates = await this.duplicatesAmong(items);
     const fresh = items.filter((item, index) => !duplicates.has(index));
@@ -65,6 +72,7 @@ export class ItemIntakeService implements OnModuleInit {
   /** Counts payloads refused by validation, for the per-kind figures on /metrics. */
   countRejected(kind: ItemKind, source: IntakeSource, count = 1): void {
     this.metrics.intakeItems.inc({ kind, topic: rawTopicFor(kind).name, source, outcome: 'rejected' }, count);
+    this.connectors.count(connectorIdFor(source, kind), 'rejected', count);
   }
 
   /** Positions of items received before: earlier in this call, lately by this instance, or stored. */
@@ -90,6 +98,12 @@ export class ItemIntakeService implements OnModuleInit {
   private count(items: RawItem[], source: IntakeSource, outcome: 'accepted' | 'duplicate' | 'unavailable'): void {
     for (const [kind, ofKind] of byKind(items)) {
       this.metrics.intakeItems.inc({ kind, topic: rawTopicFor(kind).name, source, outcome }, ofKind.length);
+      const connector = connectorIdFor(source, kind);
+      if (outcome === 'unavailable') this.connectors.ran(connector, 'Kafka cannot take writes now (503)');
+      else {
+        this.connectors.count(connector, outcome, ofKind.length);
+        this.connectors.ran(connector);
+      }
     }
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { rawItemFor } from '@liaowang/contract';
+import { rawItemFor, SIMULATOR_CONNECTOR_ID } from '@liaowang/contract';
 import { LOGGER, SETTINGS, type Logger, type Settings } from '@liaowang/platform';
+import { ConnectorStatusBook } from '../connectors/connector-status.book';
 import { ItemIntakeService } from '../items/item-intake.service';
 import { ScenarioGenerator } from './scenario-generator';
 
@@ -21,10 +22,12 @@ export class SimulatorConnector implements OnApplicationBootstrap, OnApplication
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly intake: ItemIntakeService,
     private readonly scheduler: SchedulerRegistry,
+    private readonly connectors: ConnectorStatusBook,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.settings.SIMULATOR_RATE <= 0) return;
+    this.connectors.register(SIMULATOR_CONNECTOR_ID, 'simulator', `simulator: ${this.settings.SIMULATOR_SCENARIO}`);
     this.generator = new ScenarioGenerator(this.settings.SIMULATOR_SCENARIO, new Date(Date.now() + ONSET_AFTER_MS));
     this.scheduler.addInterval('simulator', setInterval(() => void this.tick(), TICK_MS));
     this.logger.info({ rate: this.settings.SIMULATOR_RATE, scenario: this.settings.SIMULATOR_SCENARIO }, 'simulator on');
@@ -37,7 +40,7 @@ export class SimulatorConnector implements OnApplicationBootstrap, OnApplication
   private async tick(): Promise<void> {
     // Skip a tick rather than pile up sends when Kafka is slow.
     const generator = this.generator;
-    if (this.busy || !generator) return;
+    if (this.busy || !generator || this.connectors.isPaused(SIMULATOR_CONNECTOR_ID)) return;
     // SIMULATOR_RATE is the ordinary stream; a scenario's incident comes on top of it.
     const now = new Date();
     this.carry += (this.settings.SIMULATOR_RATE * (1 + generator.shareAt(now)) * TICK_MS) / 1000;
