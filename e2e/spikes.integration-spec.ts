@@ -60,11 +60,11 @@ describe('spikes: detected in rumor-outbreak, not in quiet-day', () => {
     });
     return response.count;
   };
-  /** A moment of a June 2025 day between 08:00 and 22:00 Beijing time, 7 minutes into a window, whose windows hold no post yet. */
+  /** A moment of a June 2025 day between 08:10 and 22:00 Beijing time (it and the window before it busy), 7 minutes into a window, whose windows hold no post yet. */
   const unusedMoment = async () => {
     for (;;) {
       const day = Date.parse('2025-06-09T00:00:00+08:00') + randomInt(0, 19) * DAY;
-      const at = day + 8 * 60 * MINUTE + randomInt(0, 14 * 6) * WINDOW + 7 * MINUTE;
+      const at = day + 8 * 60 * MINUTE + randomInt(1, 14 * 6) * WINDOW + 7 * MINUTE;
       if ((await postsIn(rangesRead(at))) === 0) return at;
     }
   };
@@ -158,6 +158,20 @@ describe('spikes: detected in rumor-outbreak, not in quiet-day', () => {
     const first = alerts.find((a) => a.groupKey.endsWith(`:${story!.key}`))!;
     expect(first.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^window:2025-06-/), 'spike:story']));
   }, 900_000);
+
+  it('finds the negative spike of policy-backlash', async () => {
+    system ??= await startTestSystem({ settings: { SPIKE_EVALUATE_SECONDS: '3600' } });
+    kafka ??= new KafkaPort(system.settings.KAFKA_BROKERS, 'spikes-test', logger);
+    const detection = new SpikeDetection(es, kafka, logger, { detector: DEFAULT_SPIKE_DETECTOR, intervalMs: 3_600_000 });
+    const at = await unusedMoment();
+    await play('policy-backlash', at, at - 25 * MINUTE);
+    const negative = (await detection.tick(new Date(at))).filter((s) => s.kind === 'negative');
+    expect(negative.length).toBeGreaterThan(0);
+    for (const spike of negative) {
+      expect(spike.z).toBeGreaterThanOrEqual(DEFAULT_SPIKE_DETECTOR.zAtLeast);
+      expect(spike.topItems.every((item) => item.sentiment.label === 'negative')).toBe(true);
+    }
+  }, 600_000);
 
   it('runs in the stream on its own clock: a story posted 25 times now is announced once within a few ticks', async () => {
     await system?.stop();
