@@ -75,5 +75,13 @@ describe('one document per item id across the month indices', () => {
       return c.volume === c.items ? c : undefined;
     }, 30_000, 'the story volume equal to its items');
     expect(counted).toEqual({ items: 1, volume: 1 });
+
+    // The story's facet keys are keywords (stories template version 2): a terms filter finds it.
+    await es.indices.refresh({ index: STORIES_INDEX_NAME });
+    const byFacet = await es.search<Story>({
+      index: STORIES_INDEX_NAME,
+      query: { bool: { filter: [{ ids: { values: [storyId] } }, { term: { 'facets.platform': item.platform } }] } },
+    });
+    expect(byFacet.hits.hits.map((h) => h._source?.facets)).toEqual([{ platform: [item.platform], region: item.region ? [item.region] : [], category: expect.any(Array) }]);
   });
 });

@@ -28,6 +28,8 @@ export const storySchema = z.object({
   /** Fingerprints the story is matched with (bounded) and their LSH band keys. */
   fingerprints: z.array(z.string()),
   bands: z.array(z.string()),
+  /** The keys of platforms, regions and categories, as keywords for filters and facet counts (R-ENR-7). */
+  facets: z.object({ platform: z.array(z.string()), region: z.array(z.string()), category: z.array(z.string()) }).optional(),
   updatedAt: z.string(),
 });
 export type Story = z.infer<typeof storySchema>;

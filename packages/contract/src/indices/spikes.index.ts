@@ -9,7 +9,8 @@ const date = { type: 'date' } as const;
 export const spikesIndex: IndexTemplateDefinition = {
   alias: 'liaowang-spikes',
   templateName: 'liaowang-spikes-v1',
-  version: 1,
+  // Version 2 (additive): `label.raw`, so spikes can be grouped and sorted by their label.
+  version: 2,
   indexPatterns: ['liaowang-spikes-*'],
   settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
   mappings: {
@@ -18,7 +19,7 @@ export const spikesIndex: IndexTemplateDefinition = {
       id: keyword,
       kind: keyword,
       key: keyword,
-      label: { type: 'text', analyzer: 'standard' },
+      label: { type: 'text', analyzer: 'standard', fields: { raw: { type: 'keyword', ignore_above: 512 } } },
       window: { properties: { from: date, to: date } },
       windowBeijing: keyword,
       count: { type: 'integer' },

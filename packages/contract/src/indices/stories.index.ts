@@ -7,17 +7,18 @@ const counts = { type: 'object', enabled: false } as const;
 // R-ENR-6: one index, not split by time: a story is updated in place while it lives (days),
 // so a writer would otherwise have to find which period's index holds it; stories are few
 // (thousands a day, not millions). Derived data, rebuilt from the items: not of record.
+// Version 2 (additive, same index): `title.raw` and the `facets` keywords (R-ENR-7).
 export const storiesIndex: IndexTemplateDefinition = {
   alias: 'liaowang-stories',
   templateName: 'liaowang-stories-v1',
-  version: 1,
+  version: 2,
   indexPatterns: ['liaowang-stories-v1'],
   settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
   mappings: {
     dynamic: 'strict',
     properties: {
       id: keyword,
-      title: { type: 'text', analyzer: 'standard' },
+      title: { type: 'text', analyzer: 'standard', fields: { raw: { type: 'keyword', ignore_above: 512 } } },
       titleItemId: keyword,
       firstSeen: date,
       lastSeen: date,
@@ -26,6 +27,8 @@ export const storiesIndex: IndexTemplateDefinition = {
       platforms: counts,
       regions: counts,
       categories: counts,
+      // The counts above are shown, not searched; their keys are the facets.
+      facets: { properties: { platform: keyword, region: keyword, category: keyword } },
       sentiment: { properties: { negative: { type: 'integer' }, neutral: { type: 'integer' }, positive: { type: 'integer' } } },
       rumor: { properties: { peak: { type: 'float' }, mean: { type: 'float' } } },
       velocity: { properties: { current: { type: 'integer' }, previous: { type: 'integer' }, change: { type: 'integer' } } },

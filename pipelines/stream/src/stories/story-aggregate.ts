@@ -52,6 +52,11 @@ export function storyFrom(
     rumor: { peak: figures.rumorPeak, mean: Math.round(figures.rumorMean * 1000) / 1000 },
     velocity: { current: figures.current, previous: figures.previous, change: figures.current - figures.previous },
     newestItemIds: figures.newestItemIds,
+    facets: {
+      platform: figures.platforms.map((c) => c.key),
+      region: figures.regions.map((c) => c.key),
+      category: figures.categories.map((c) => c.key),
+    },
     updatedAt: now.toISOString(),
   };
 }

@@ -73,7 +73,7 @@ export function parseSearchText(q: string): KeywordQuery {
 type FacetName = Exclude<keyof ItemFacets, 'rumorRisk'>;
 
 // The keyword field each facet counts; the author is filtered by id or name, counted by name.
-const FACET_FIELDS: Record<FacetName, string> = {
+export const FACET_FIELDS: Record<FacetName, string> = {
   kind: 'kind',
   platform: 'platform',
   sentiment: 'sentiment.label',
