@@ -15,6 +15,7 @@ import { connectorIdFor, ConnectorStatusBook } from '../connectors/connector-sta
 import { KafkaCircuit } from './kafka-circuit';
 import { RecentItemIds } from './recent-item-ids';
 import { storedItemIds } from './stored-item-ids';
+import { WriteCoalescer } from './write-coalescer';
 
 export type IntakeSource = 'http' | 'simulator' | 'report-page' | `feed:${string}`;
 
@@ -26,6 +27,17 @@ const PAUSED_RETRY_AFTER_SECONDS = 30;
 export class ItemIntakeService implements OnModuleInit {
   private readonly recent = new RecentItemIds();
   private circuit!: KafkaCircuit;
+  // Concurrent requests share one Kafka send and one stored-ids lookup (see WriteCoalescer).
+  private readonly writer = new WriteCoalescer<RawItem, void>(async (items) => {
+    for (const [kind, ofKind] of byKind(items)) {
+      await this.kafka.send(rawTopicFor(kind), ofKind.map((item) => ({ key: item.threadId, value: item })));
+    }
+    return items.map(() => undefined);
+  });
+  private readonly storedLookup = new WriteCoalescer<string, boolean>(async (ids) => {
+    const stored = await storedItemIds(this.es, ids);
+    return ids.map((id) => stored.has(id));
+  });
 
   constructor(
     @Inject(KAFKA) private readonly kafka: KafkaPort,
@@ -53,9 +65,7 @@ export class ItemIntakeService implements OnModuleInit {
     const duplicates = await this.duplicatesAmong(items);
     const fresh = items.filter((item, index) => !duplicates.has(index));
     try {
-      for (const [kind, ofKind] of byKind(fresh)) {
-        await this.kafka.send(rawTopicFor(kind), ofKind.map((item) => ({ key: item.threadId, value: item })));
-      }
+      await this.writer.submit(fresh);
       this.circuit.close();
     } catch (error) {
       this.logger.error({ err: error, count: fresh.length }, 'raw topic write failed');
@@ -85,8 +95,8 @@ export class ItemIntakeService implements OnModuleInit {
       else unknown.push(index);
       seen.add(item.id);
     });
-    const stored = await storedItemIds(this.es, unknown.map((index) => items[index].id));
-    for (const index of unknown) if (stored.has(items[index].id)) duplicates.add(index);
+    const stored = await this.storedLookup.submit(unknown.map((index) => items[index].id));
+    unknown.forEach((index, at) => stored[at] && duplicates.add(index));
     return duplicates;
   }
 

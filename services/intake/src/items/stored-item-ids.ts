@@ -3,6 +3,7 @@ import type { ElasticsearchClient } from '@liaowang/platform';
 
 // Intake's job is Kafka; a slow search store must not hold up the 202.
 const LOOKUP_TIMEOUT = '500ms';
+const LOOKUP_SLICE = 2_000;
 
 /**
  * Which of these ids are stored already, for counting duplicates (R-ING-4). When the store
@@ -10,7 +11,15 @@ const LOOKUP_TIMEOUT = '500ms';
  * write by id keeps one copy, so the only loss is the count.
  */
 export async function storedItemIds(es: ElasticsearchClient, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
+  const stored = new Set<string>();
+  // A search answers at most 10,000 hits; look up in slices well under that.
+  for (let at = 0; at < ids.length; at += LOOKUP_SLICE) {
+    for (const id of await storedAmong(es, ids.slice(at, at + LOOKUP_SLICE))) stored.add(id);
+  }
+  return stored;
+}
+
+async function storedAmong(es: ElasticsearchClient, ids: string[]): Promise<Set<string>> {
   try {
     const response = await es.search(
       {
