@@ -14,7 +14,9 @@ describe('one document per item id across the month indices', () => {
   const kafka = new KafkaPort(settings.KAFKA_BROKERS, 'one-document-test', createLogger('test', 'silent'));
   const es = createElasticsearchClient(settings.ES_URL);
   let stream: StreamRuntime | undefined;
+  let secondIndexer: StreamRuntime | undefined;
   afterAll(async () => {
+    await secondIndexer?.stop();
     await stream?.stop();
     await kafka.disconnect();
     await es.close();
@@ -31,8 +33,8 @@ describe('one document per item id across the month indices', () => {
   // 23:30 on 31 October in Beijing, then 00:30 on 1 November, then December.
   const sendings = ['2026-10-31T15:30:00.000Z', '2026-10-31T16:30:00.000Z', '2026-12-02T04:00:00.000Z'];
 
-  const send = (publishedAt: string) =>
-    kafka.send(mentionsRawTopic, [{ key: item.threadId, value: { ...item, publishedAt, receivedAt: new Date().toISOString() } }]);
+  const send = (publishedAt: string, threadId = item.threadId) =>
+    kafka.send(mentionsRawTopic, [{ key: threadId, value: { ...item, threadId, publishedAt, receivedAt: new Date().toISOString() } }]);
 
   /** Every stored copy of the item, once the copy of this sending (its publishedAt) is searchable with its story. */
   const copiesAfter = (publishedAt: string) =>
@@ -83,5 +85,24 @@ describe('one document per item id across the month indices', () => {
       query: { bool: { filter: [{ ids: { values: [storyId] } }, { term: { 'facets.platform': item.platform } }] } },
     });
     expect(byFacet.hits.hits.map((h) => h._source?.facets)).toEqual([{ platform: [item.platform], region: item.region ? [item.region] : [], category: expect.any(Array) }]);
+  });
+
+  it('keeps one document when the sendings go to other partitions, read by another indexer instance', async () => {
+    stream ??= await startStream(settings);
+    // A second indexer in the same consumer group: the enriched topic's partitions are split between the two.
+    secondIndexer = await startStream(settings, ['indexer']);
+    const months = ['2026-09-30T15:30:00.000Z', '2026-09-30T16:30:00.000Z', '2026-08-15T04:00:00.000Z', '2026-12-03T04:00:00.000Z'];
+    const moved = { ...item, id: `${item.id}-moved` };
+    const sendMoved = (publishedAt: string, n: number) =>
+      kafka.send(mentionsRawTopic, [{ key: `${moved.threadId}-${n}`, value: { ...moved, threadId: `${moved.threadId}-${n}`, publishedAt, receivedAt: new Date().toISOString() } }]);
+    for (const [n, publishedAt] of months.entries()) {
+      await sendMoved(publishedAt, n);
+      const copies = await eventually(async () => {
+        await es.indices.refresh({ index: itemsIndex.alias });
+        const found = await es.search<ItemDocument>({ index: itemsIndex.alias, query: { ids: { values: [moved.id] } }, size: 10 });
+        return found.hits.hits.some((h) => h._source?.publishedAt === publishedAt) ? found.hits.hits : undefined;
+      }, 90_000, `the moved item sent with publishedAt ${publishedAt}`);
+      expect(copies.map((h) => h._index)).toEqual(['liaowang-items-2026.09']);
+    }
   });
 });
