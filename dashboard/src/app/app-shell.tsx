@@ -3,6 +3,7 @@ import { AlertInboxPage } from '../features/alerts/alert-inbox.page';
 import { AlertsProvider } from '../features/alerts/alerts.provider';
 import { AuditPage } from '../features/audit/audit.page';
 import { CasesPage } from '../features/cases/cases.page';
+import { ConnectorsPage } from '../features/connectors/connectors.page';
 import { LiveItemsProvider } from '../features/live-items/live-items.provider';
 import { LiveItemsPage } from '../features/live-items/live-items.page';
 import { NotifyPage } from '../features/notify/notify.page';
@@ -26,6 +27,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   audit: AuditPage,
   users: UsersPage,
   notify: NotifyPage,
+  connectors: ConnectorsPage,
   roster: RosterPage,
   handover: HandoverPage,
 };

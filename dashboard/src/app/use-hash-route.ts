@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react';
 
 // Hash routing: the API serves dist/ as static files, so deep links must not need
 // server-side rewrites. Add a route here and a page in app-shell.tsx.
-export const ROUTES = ['live', 'search', 'stories', 'alerts', 'cases', 'rules', 'roster', 'handover', 'audit', 'users', 'notify'] as const;
+export const ROUTES = ['live', 'search', 'stories', 'alerts', 'cases', 'rules', 'roster', 'handover', 'audit', 'users', 'notify', 'connectors'] as const;
 export type Route = (typeof ROUTES)[number];
 // The action each page needs: the navigation shows a role only what it may do (the server decides).
-export const ROUTE_ACTIONS: Record<Route, Action> = { live: 'items.live', stories: 'stories.read', search: 'items.search', alerts: 'alerts.read', cases: 'cases.read', rules: 'alerts.read', audit: 'audit.read', users: 'users.manage', notify: 'escalation.manage', roster: 'duty.read', handover: 'duty.read' };
+export const ROUTE_ACTIONS: Record<Route, Action> = { live: 'items.live', stories: 'stories.read', search: 'items.search', alerts: 'alerts.read', cases: 'cases.read', rules: 'alerts.read', audit: 'audit.read', users: 'users.manage', notify: 'escalation.manage', connectors: 'connectors.read', roster: 'duty.read', handover: 'duty.read' };
 
 export function routesFor(role: Role): Route[] {
   return ROUTES.filter((route) => may(role, ROUTE_ACTIONS[route]));

@@ -118,7 +118,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
     } catch (error) {
       if (outcome === 'error') this.metrics.fetchSeconds.observe({ connector, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
       state.failures += 1;
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = reasonOf(error);
       this.connectors.ran(connector, reason);
       this.logger.warn({ feed: feed.id, url: feed.url, failures: state.failures, reason }, 'feed poll failed');
     } finally {
@@ -151,4 +151,11 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
     // A 503 here (Kafka down, connector paused meanwhile) fails the poll: it is fetched again.
     if (items.length > 0) await this.intake.accept(items, source);
   }
+}
+
+/** Why a poll failed, in words: a refusal by intake (Kafka down, paused) gives its problem detail. */
+function reasonOf(error: unknown): string {
+  const detail = (error as { problem?: { detail?: string } } | null)?.problem?.detail;
+  if (detail) return detail;
+  return error instanceof Error ? error.message : String(error);
 }
