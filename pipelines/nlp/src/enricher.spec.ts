@@ -24,19 +24,11 @@ describe('createEnricher', () => {
     expect(result.rumor.level).toBe(rumorLevel(result.rumor.score));
   });
 
-  it('gives a plain thank-you a level below high, a forwarded unsourced alarm a high one', () => {
+  it('gives a plain thank-you a low level, a forwarded unsourced alarm a high one', () => {
     const thanks = enricher.enrich('社区医院的护士打针特别轻，还一直安慰孩子，真心感谢！');
     const alarm = enricher.enrich('紧急扩散！网传今晚全区停电停水两天，赶紧转给家人！！');
-    expect(thanks.rumor.level).not.toBe('high');
+    expect(thanks.rumor.level).toBe('low');
     expect(alarm.rumor.level).toBe('high');
-  });
-
-  // Regression of nlp-1.4.0, kept visible (docs/NLP.md, Known limits): this thank-you was `low`
-  // with nlp-1.3.0 and reads `medium` (0.31) now, as CED's rumor head puts it at log-odds 2.5 and
-  // the claim gate lowers it only so far. When a model brings it back to low this test fails and
-  // its expectation moves up into the test above.
-  it.failing('gives that plain thank-you a low rumor level (regression of nlp-1.4.0: medium)', () => {
-    expect(enricher.enrich('社区医院的护士打针特别轻，还一直安慰孩子，真心感谢！').rumor.level).toBe('low');
   });
 
   it('raises false_alarm_rumor from a high rumor score, with the rumor model reasons', () => {

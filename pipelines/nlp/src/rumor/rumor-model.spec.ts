@@ -70,6 +70,12 @@ describe('loadRumorModel', () => {
     }
   });
 
+  it('names the thanks that lowered a plain thank-you', () => {
+    const result = loadRumorModel().score(analyze('社区医院的护士打针特别轻，还一直安慰孩子，真心感谢！'));
+    expect(result.lowering).toContain('personal_address:真心感谢');
+    expect(result.score).toBeLessThan(0.15);
+  });
+
   it('raises a repeated refuted claim to at least the rebuttal floor', () => {
     const result = loadRumorModel().score(analyze('双黄连可以抑制新冠病毒'));
     expect(result.score).toBeGreaterThanOrEqual(0.9);

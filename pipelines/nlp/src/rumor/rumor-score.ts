@@ -34,6 +34,10 @@ const CREDIBILITY_LOG_ODDS: Record<CredibilitySignalCode, number> = {
   report_figures: -0.5,
 };
 
+// Thanks, praise or an appeal in the author's own voice, with no claim signal: set by hand like the
+// markers above (nlp-1.4.0), as CED's rumor head reads short grateful or pleading posts as risky.
+const PERSONAL_ADDRESS_LOG_ODDS = -1.5;
+
 /**
  * Signals that mark a claim passed on as true (hearsay, a call to forward it, a cure, "they won't
  * tell you"): they lift the chatter gate. A topic word alone (疫情, 警察, 停课) does not: everyday
@@ -48,6 +52,8 @@ export interface RumorScoreEvidence {
   credibility: readonly CredibilitySignal[];
   /** Ids of refuted claims on record the post repeats. */
   rebuttals: readonly string[];
+  /** The post's first-person thanks, praise or appeal to the office (detectPersonalAddress), if any. */
+  personalAddress?: string;
 }
 
 export interface CombinedRumorScore {
@@ -79,6 +85,7 @@ export function combineRumorScore(logits: readonly number[], evidence: RumorScor
   // in a complaint about a late bus is no chain message.
   for (const signal of evidence.signals) logOdds += (STYLE_SIGNALS.has(signal.code) ? claim : 1) * SIGNAL_LOG_ODDS[signal.code];
   for (const marker of evidence.credibility) logOdds += CREDIBILITY_LOG_ODDS[marker.code];
+  if (evidence.personalAddress && !claimed) logOdds += PERSONAL_ADDRESS_LOG_ODDS;
   const combined = sigmoid(logOdds);
   const score = evidence.rebuttals.length > 0 ? Math.max(combined, REBUTTAL_FLOOR) : combined;
   return { score, learned: sigmoid(gated.logOdds), claim, claimed };

@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize-text';
-import { detectCredibilitySignals, detectRumorSignals, hasAuthoritativeSource, isDebunking, type RumorSignalCode } from './rumor-signals';
+import { detectCredibilitySignals, detectPersonalAddress, detectRumorSignals, hasAuthoritativeSource, isDebunking, type RumorSignalCode } from './rumor-signals';
 
 const codes = (text: string): RumorSignalCode[] => detectRumorSignals(normalizeText(text)).map((signal) => signal.code);
 
@@ -91,5 +91,22 @@ describe('detectCredibilitySignals', () => {
     expect(markers('据市教育局通报，期末考试安排详见官网。')).toEqual(['authority_attribution']);
     expect(markers('紧急通知！明天全市停水三天，赶紧储水')).toEqual([]);
     expect(markers('楼下新开的面馆味道不错，老板说明天发布新菜单')).toEqual([]);
+  });
+});
+
+describe('detectPersonalAddress', () => {
+  const address = (text: string) => detectPersonalAddress(normalizeText(text));
+
+  it('finds thanks, praise and appeals addressed to the office', () => {
+    expect(address('公交线路调整后上班方便多了，谢谢交通局！')).toBe('谢谢交通局!');
+    expect(address('社区医院的护士打针特别轻，还一直安慰孩子，真心感谢！')).toBe('真心感谢');
+    expect(address('办事效率太高了，十分钟就办完了，点赞！')).toBe('点赞');
+    expect(address('小区门口的垃圾堆了三天了有人管吗？')).toBe('有人管吗');
+    expect(address('路灯坏了一个月，求街道尽快处理')).toBe('求街道尽快处理');
+  });
+
+  it('does not take the closing formulae of a chain message for one', () => {
+    expect(address('紧急扩散！明天全市停水三天，谢谢转发！')).toBeUndefined();
+    expect(address('网传某小学有人贩子抢孩子，求扩散！')).toBeUndefined();
   });
 });

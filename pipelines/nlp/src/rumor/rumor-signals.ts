@@ -151,6 +151,20 @@ export function detectCredibilitySignals(normalized: string, sourced = hasAuthor
   return found;
 }
 
+// A post that thanks, praises or appeals to the office in the first person (真心感谢, 给个好评, 辛苦了,
+// 有人管吗, 求…回复/处理) speaks for its author and asks for an answer; it passes on no claim as true.
+// Chain messages end with "谢谢转发" or "求扩散", which are not among these forms.
+const PERSONAL_ADDRESS =
+  /真心感谢|非常感谢|由衷感谢|特别感谢|感谢你们|谢谢你们|谢谢(?:[\u4e00-\u9fa5]{1,6}(?:局|委|办|所|中心|政府|街道|社区|医院|师傅|同志|民警))[！!。]?|点赞|点个赞|赞一个|给个好评|五星好评|辛苦了|有人管吗|(?:求|请)[^，。！？,.!?]{0,10}(?:回复|答复|处理一下|尽快处理|给个说法)/;
+
+/**
+ * The first-person form of address of a post, if any (see PERSONAL_ADDRESS). Not a feature of the
+ * learned model: the score lowers it by hand only when no claim signal lifted the chatter gate.
+ */
+export function detectPersonalAddress(normalized: string): string | undefined {
+  return PERSONAL_ADDRESS.exec(normalized)?.[0];
+}
+
 /** Signals found in a normalised post; empty for a sourced debunking post. */
 export function detectRumorSignals(normalized: string): RumorSignal[] {
   return assessRumorSignals(normalized).signals;
