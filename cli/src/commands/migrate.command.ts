@@ -11,7 +11,7 @@ import {
 } from '@liaowang/platform';
 import { operator } from '../local/snapshot-command';
 
-/** Exit codes of `liaowang migrate` (README, Operations): done, refused, unreachable. */
+/** Exit codes of `liaowang migrate` (README, The command line): done, refused, unreachable. */
 export const MIGRATE_EXIT = { done: 0, refused: 1, unreachable: 5 } as const;
 
 /** `liaowang migrate`: every index template, single index and alias as the contract defines them (R-ENR-7). */
