@@ -60,6 +60,8 @@ export interface ConsumeOptions {
   /** One topic, or several read by one group (e.g. the raw topic of each kind of item). */
   topic: TopicDefinition<unknown> | readonly TopicDefinition<unknown>[];
   fromBeginning?: boolean;
+  /** How long the group waits for a silent member before it takes its partitions away (default 30 s). */
+  sessionTimeoutMs?: number;
   /**
    * Handles one batch. Must return only when every message is done: forwarded, written or
    * dead-lettered. Throwing means "retry the whole batch later" (R-REL-1: at-least-once).
@@ -177,10 +179,12 @@ export class KafkaPort {
 
   /** Runs a consumer that commits offsets only after its handler finished a batch. */
   async consume(options: ConsumeOptions): Promise<Consumer> {
+    const sessionTimeout = options.sessionTimeoutMs ?? 30_000;
+    const heartbeatInterval = Math.min(3_000, Math.floor(sessionTimeout / 3));
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout,
+      heartbeatInterval,
       maxBytesPerPartition: 1024 * 1024,
     });
     this.consumers.push(consumer);
@@ -206,7 +210,7 @@ export class KafkaPort {
         // the consumer: the batch stays uncommitted until it succeeds (R-REL-2).
         for (let attempt = 0; ; attempt++) {
           try {
-            await options.handle(batch.messages, context);
+            await whileBeating(heartbeat, heartbeatInterval, () => options.handle(batch.messages, context));
             break;
           } catch (error) {
             if (!context.isRunning()) return;
@@ -251,5 +255,19 @@ export class KafkaPort {
       return producer;
     })();
     return this.producerPromise;
+  }
+}
+
+/**
+ * Runs `work` while heartbeating the group every `intervalMs`: a batch that takes longer than the
+ * session timeout (a slow Elasticsearch, a stage that writes item by item) must not cost the
+ * member its partitions, or the commit after it fails and the batch is handled twice.
+ */
+async function whileBeating<T>(heartbeat: () => Promise<void>, intervalMs: number, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => void heartbeat().catch(() => undefined), intervalMs);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
   }
 }
