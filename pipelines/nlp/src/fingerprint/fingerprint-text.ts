@@ -7,6 +7,9 @@ const REPOST_MARKER = '//@';
 // most 30 characters). One alternation, so the text is scanned once.
 const NOISE =
   /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef]+|(?<![a-z])url(?![a-z])|@[^\s@:：,，。!！?？、;；]{1,30}[:：]?/gi;
+// #topics# a reposter adds to ride a trending tag (#紧急扩散#, #化工厂偷排#): they change a copy's
+// shingles as much as a sentence would, but not its story.
+const HASHTAG = /#[^#\n]{1,40}#/g;
 // Boilerplate a repost carries when the reposter wrote nothing of their own.
 const BOILERPLATE = /^(?:转发微博|转发|轉發微博|repost|rt)$/i;
 // Punctuation, spacing, symbols and emoji vary between copies of one text; only letters and
@@ -31,5 +34,8 @@ export function fingerprintText(normalized: string): string {
 }
 
 function clean(text: string): string {
-  return text.replace(NOISE, ' ').replace(NOT_WORD, '').toLowerCase();
+  const words = (t: string) => t.replace(NOISE, ' ').replace(NOT_WORD, '').toLowerCase();
+  const withoutTags = words(text.replace(HASHTAG, ' '));
+  // A post of hashtags alone is told by its tags.
+  return withoutTags.length >= MIN_OWN_CHARS ? withoutTags : words(text);
 }

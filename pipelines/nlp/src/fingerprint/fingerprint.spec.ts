@@ -14,6 +14,11 @@ describe('fingerprintText', () => {
     expect(fingerprintText(normalizeText('@人民日报 看看这个 https://t.cn/A6abcd 太离谱了'))).toBe('看看这个太离谱了');
   });
 
+  it('drops #topics# unless the post is nothing but them', () => {
+    expect(fingerprintText(normalizeText('#化工厂偷排# 城东化工厂爆炸了 #紧急扩散#'))).toBe('城东化工厂爆炸了');
+    expect(fingerprintText(normalizeText('#江城暴雨# #注意安全#'))).toBe('江城暴雨注意安全');
+  });
+
   it('falls back to the whole text when the reposter added nothing of their own', () => {
     expect(fingerprintText(normalizeText('转发微博//@张三:城东化工厂爆炸了'))).toBe('城东化工厂爆炸了');
   });
@@ -23,6 +28,7 @@ describe('fingerprint', () => {
   it('puts copies with extra mentions, links, punctuation and a repost chain close together', () => {
     expect(distance(STORY, `@北京日报 ${STORY}！！ http://t.cn/A6xyz`)).toBeLessThanOrEqual(NEAR_DUPLICATE_DISTANCE);
     expect(distance(STORY, `${STORY}//@王五:真的假的`)).toBeLessThanOrEqual(NEAR_DUPLICATE_DISTANCE);
+    expect(distance(STORY, `#化工厂偷排# ${STORY} #紧急扩散#`)).toBe(0);
     expect(distance(STORY, STORY.replace('，', ' '))).toBe(0);
   });
 
