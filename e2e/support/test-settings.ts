@@ -15,6 +15,10 @@ export function testSettings(overrides: Record<string, string> = {}): Settings {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     // In-process stages; a local run may hold the default metrics port.
     STREAM_METRICS_PORT: '0',
+    // Scheduled jobs stay off unless a test turns one on: a run that spans 03:30 or 04:00 Beijing
+    // time would otherwise snapshot or prune the shared test stack under other tests.
+    BACKUP_CRON: 'off',
+    RETENTION_CRON: 'off',
     ...overrides,
   });
 }
