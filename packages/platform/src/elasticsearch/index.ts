@@ -2,3 +2,4 @@ export * from './elasticsearch.port';
 export * from './migrate-indices';
 export * from './index-retention';
 export * from './retention-policy';
+export * from './stored-item-ids';

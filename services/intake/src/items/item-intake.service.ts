@@ -14,7 +14,7 @@ import {
 import { connectorIdFor, ConnectorStatusBook } from '../connectors/connector-status.book';
 import { KafkaCircuit } from './kafka-circuit';
 import { RecentItemIds } from './recent-item-ids';
-import { storedItemIds } from './stored-item-ids';
+import { storedItemIdsOrNone } from './stored-item-ids';
 import { WriteCoalescer } from './write-coalescer';
 
 export type IntakeSource = 'http' | 'simulator' | 'report-page' | `feed:${string}`;
@@ -35,7 +35,7 @@ export class ItemIntakeService implements OnModuleInit {
     return items.map(() => undefined);
   });
   private readonly storedLookup = new WriteCoalescer<string, boolean>(async (ids) => {
-    const stored = await storedItemIds(this.es, ids);
+    const stored = await storedItemIdsOrNone(this.es, ids);
     return ids.map((id) => stored.has(id));
   });
 
