@@ -4,6 +4,7 @@ import { rawItemFor, SIMULATOR_CONNECTOR_ID } from '@liaowang/contract';
 import { LOGGER, SETTINGS, type Logger, type Settings } from '@liaowang/platform';
 import { ConnectorStatusBook } from '../connectors/connector-status.book';
 import { ItemIntakeService } from '../items/item-intake.service';
+import { withKindContext } from './kind-context';
 import { ScenarioGenerator } from './scenario-generator';
 
 const TICK_MS = 100;
@@ -50,8 +51,8 @@ export class SimulatorConnector implements OnApplicationBootstrap, OnApplication
     this.busy = true;
     try {
       const items = Array.from({ length: count }, () => {
-        const mention = generator.generate(now);
-        return rawItemFor(mention, mention);
+        const item = withKindContext(generator.generate(now));
+        return rawItemFor(item, item);
       });
       await this.intake.accept(items, 'simulator');
     } catch (error) {
