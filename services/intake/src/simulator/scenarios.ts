@@ -15,11 +15,13 @@ export interface Incident {
 }
 type IncidentPost = Pick<ValidMentionIntake, 'kind' | 'text'> & { region?: string };
 
-// A local incident rumor: one claim copied with small edits (a line of comment, hashtags, an
-// @mention, a changed ending), so it forms one story that grows.
+// A local incident rumor: one claim copied with small edits (a repost with a line of comment,
+// hashtags, an @mention, a changed last word), so it forms one story that grows. A whole added
+// clause is no small edit on a claim this short: copies ending "，家里有孩子的别出门了" or
+// "，转发让更多人知道" lay more than the story threshold apart and split the story.
 const RUMOR_CLAIM = '网传江城高新区化工厂昨晚发生爆炸，死了好几个人，官方一直在封锁消息';
-const RUMOR_ENDINGS = ['，大家赶紧扩散！', '，家里有孩子的别出门了', '，求证！', '，转发让更多人知道', '。'];
-const RUMOR_COMMENTS = ['', '', '太吓人了//', '真的假的？//', '@江城观察 ', '#江城爆炸# ', '天哪，'];
+const RUMOR_ENDINGS = ['！', '，求证！', '。', '！！'];
+const RUMOR_COMMENTS = ['', '', '太吓人了//@江城观察:', '真的假的？//@热心市民王先生:', '@江城观察 ', '#江城爆炸# ', '天哪，'];
 
 // An impostor of the organisation's own account, reported and talked about.
 const IMPOSTOR_POSTS = [
