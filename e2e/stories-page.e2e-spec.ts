@@ -26,13 +26,15 @@ describe('stories page in a browser (R-ENR-6)', () => {
     }
     const { token } = await system.login('screen');
     const story = await eventually(async () => {
-      const listed = (await (await fetch(`${system.apiUrl}/api/v1/stories?sort=volume&size=100`, { headers: { authorization: `Bearer ${token}` } })).json()) as StoryListResponse;
+      const listed = (await (await fetch(`${system.apiUrl}/api/v1/stories?sort=volume&size=100&q=${marker}`, { headers: { authorization: `Bearer ${token}` } })).json()) as StoryListResponse;
       return listed.stories.find((s) => s.title.includes(marker) && s.volume === 2);
     }, 90_000, 'the story of the post and its repost');
 
     const page = await dashboard.signIn('screen', { hash: '#/stories' });
     await page.getByText('热点话题').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: '总量' }).click();
+    // Other runs' stories outnumber a list page: the title filter finds this run's.
+    await page.getByRole('searchbox', { name: '按标题筛选' }).fill(marker);
     const row = page.getByTestId('story-row').filter({ hasText: marker });
     await row.waitFor({ timeout: 10_000 });
     await row.click();

@@ -41,6 +41,8 @@ export const STORY_SORTS = ['velocity', 'volume', 'risk'] as const;
 export const storyListQuerySchema = z.object({
   sort: z.enum(STORY_SORTS).default('velocity'),
   size: z.coerce.number().int().min(1).max(100).default(20),
+  /** Only stories whose title holds these words as a phrase (e.g. a place or a claim's key words). */
+  q: z.string().trim().min(1).max(200).optional(),
 });
 export type StoryListQuery = z.infer<typeof storyListQuerySchema>;
 

@@ -13,20 +13,22 @@ export function StoriesPage() {
   const { t } = useTranslation();
   const { api } = useSignedIn();
   const [sort, setSort] = useState<Sort>('velocity');
+  const [words, setWords] = useState('');
   const [stories, setStories] = useState<StorySummary[]>([]);
   const [open, setOpen] = useState<StoryDetailResponse | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     const controller = new AbortController();
-    api.call<StoryListResponse>(`/stories?sort=${sort}&size=50`, { signal: controller.signal }).then(
+    const filter = words.trim() ? `&q=${encodeURIComponent(words.trim())}` : '';
+    api.call<StoryListResponse>(`/stories?sort=${sort}&size=50${filter}`, { signal: controller.signal }).then(
       (page) => setStories(page.stories),
       (error: unknown) => {
         if (!isAbortError(error)) setFailed(true);
       },
     );
     return () => controller.abort();
-  }, [api, sort]);
+  }, [api, sort, words]);
 
   const show = (id: string) =>
     void api.call<StoryDetailResponse>(`/stories/${encodeURIComponent(id)}`).then(setOpen, () => setFailed(true));
@@ -35,6 +37,14 @@ export function StoriesPage() {
     <div className="stories-page" data-testid="stories-page">
       <div className="alert-inbox__bar">
         <h1>{t('stories.title')}</h1>
+        <input
+          type="search"
+          className="search__input"
+          value={words}
+          placeholder={t('stories.filterPlaceholder')}
+          aria-label={t('stories.filter')}
+          onChange={(event) => setWords(event.target.value)}
+        />
         <div className="alert-inbox__filters" role="group" aria-label={t('stories.sort')}>
           {STORY_SORTS.map((name) => (
             <button

@@ -28,6 +28,7 @@ export class StoryRepository {
       index: storiesIndex.alias,
       size: query.size,
       sort: SORTS[query.sort],
+      ...(query.q ? { query: { match_phrase: { title: query.q } } } : {}),
       ignore_unavailable: true,
       allow_no_indices: true,
       _source: { excludes: ['fingerprints', 'bands'] },
