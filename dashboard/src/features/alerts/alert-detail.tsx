@@ -2,6 +2,7 @@ import { ALERT_MOVES, type Alert, type AlertMove } from '@liaowang/contract';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../time/format-time';
 import { AlertCaseLine } from '../cases/alert-case-line';
+import { ItemSummaries } from '../items/item-summaries';
 import { describeTimelineDetail } from './timeline-detail';
 
 export function canMove(alert: Alert, move: AlertMove): boolean {
@@ -54,16 +55,7 @@ export function AlertDetail({ alert, mayHandle, onMove, onSilence }: { alert: Al
         </div>
       )}
       <h3>{t('alerts.items')}</h3>
-      <ul className="alert-detail__items">
-        {alert.items.map((item) => (
-          <li key={item.id}>
-            <span className="alert-detail__meta">
-              {item.authorName} · {formatDateTime(item.publishedAt)}
-            </span>
-            <p>{item.text}</p>
-          </li>
-        ))}
-      </ul>
+      <ItemSummaries items={alert.items} />
       <h3>{t('alerts.timeline')}</h3>
       <ol className="alert-detail__timeline">
         {alert.timeline.map((event, index) => {

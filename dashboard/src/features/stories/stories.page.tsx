@@ -5,6 +5,7 @@ import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { formatDateTime } from '../../time/format-time';
 import { SpikesPanel } from '../spikes/spikes-panel';
+import { ItemSummaries } from '../items/item-summaries';
 
 type Sort = (typeof STORY_SORTS)[number];
 
@@ -125,16 +126,7 @@ export function StoriesPage() {
               </dd>
             </dl>
             <h3>{t('stories.items', { count: open.items.length })}</h3>
-            <ul className="alert-detail__items">
-              {open.items.map((item) => (
-                <li key={item.id}>
-                  <span className="alert-detail__meta">
-                    {item.authorName} · {formatDateTime(item.publishedAt)}
-                  </span>
-                  <p>{item.text}</p>
-                </li>
-              ))}
-            </ul>
+            <ItemSummaries items={open.items} />
           </section>
         )}
       </div>
