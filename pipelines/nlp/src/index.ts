@@ -7,3 +7,4 @@ export * from './categories';
 export * from './fingerprint';
 export * from './enricher';
 export * from './jsonl';
+export * from './place';

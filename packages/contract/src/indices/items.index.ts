@@ -11,7 +11,8 @@ const date = { type: 'date' } as const;
 export const itemsIndex: IndexTemplateDefinition = {
   alias: 'liaowang-items',
   templateName: 'liaowang-items-v1',
-  version: 1,
+  // 2: `place` (province / city with GB/T 2260 codes), added to live indices at start.
+  version: 2,
   indexPatterns: ['liaowang-items-*'],
   settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
   mappings: {
@@ -30,6 +31,8 @@ export const itemsIndex: IndexTemplateDefinition = {
       enrichedAt: date,
       threadId: keyword,
       region: keyword,
+      // Resolved by the indexer from `region` or from place names in the text (issue 10 item 3).
+      place: { properties: { provinceCode: keyword, province: keyword, cityCode: keyword, city: keyword, source: keyword } },
       raw: { type: 'object', enabled: false },
       sentiment: { properties: { label: keyword, score: { type: 'float' } } },
       rumor: { properties: { score: { type: 'float' }, reasons: keyword } },
@@ -78,6 +81,18 @@ export function itemsIndexFor(publishedAt: string): string {
   return `liaowang-items-${shanghai.getUTCFullYear()}.${month}`;
 }
 
+/**
+ * Province and, when known, prefecture-level city of an item, with their GB/T 2260 codes
+ * (six digits); `source` says whether the item's own `region` field or its text named it.
+ */
+export interface ItemPlace {
+  provinceCode: string;
+  province: string;
+  cityCode?: string;
+  city?: string;
+  source: 'region' | 'text';
+}
+
 /** The document stored in the items index: the enriched item flattened for search and facets. */
 export interface ItemDocument {
   id: string;
@@ -93,6 +108,7 @@ export interface ItemDocument {
   enrichedAt: string;
   threadId: string;
   region?: string;
+  place?: ItemPlace;
   raw: unknown;
   sentiment: EnrichedItem['enrichment']['sentiment'];
   rumor: EnrichedItem['enrichment']['rumor'];
@@ -107,7 +123,8 @@ export interface ItemDocument {
   impostorReport?: ImpostorReportContext;
 }
 
-export function toItemDocument(item: EnrichedItem): ItemDocument {
+/** `place` is resolved by the indexer (the divisions table is not the contract's to carry). */
+export function toItemDocument(item: EnrichedItem, place?: ItemPlace): ItemDocument {
   const e = item.enrichment;
   return {
     id: item.id,
@@ -123,6 +140,7 @@ export function toItemDocument(item: EnrichedItem): ItemDocument {
     enrichedAt: item.enrichedAt,
     threadId: item.threadId,
     region: item.region,
+    ...(place ? { place } : {}),
     raw: item.raw,
     sentiment: e.sentiment,
     // rumor.level is derived from the score and not mapped: a monthly index created before it

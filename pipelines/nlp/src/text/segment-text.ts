@@ -28,6 +28,11 @@ function segmenter(): Jieba {
   return jieba;
 }
 
+/** Every dictionary word inside a text, overlapping ones included (广西壮族 → 广西, 广西壮族, 壮族 …). */
+export function dictionaryWords(text: string): string[] {
+  return segmenter().cutAll(text);
+}
+
 // Spans the segmenter would break apart but that mean one thing: Weibo emoticon codes ([泪]),
 // @mentions and the `//@` repost marker.
 const SPECIAL = /\[[\u4e00-\u9fa5A-Za-z0-9]{1,8}\]|\/\/@|@[\u4e00-\u9fa5A-Za-z0-9_-]{1,20}/g;

@@ -3,6 +3,7 @@ import {
   toItemDocument,
   type EnrichedItem,
 } from '@liaowang/contract';
+import { resolvePlace } from '@liaowang/nlp';
 import type { ElasticsearchClient } from '@liaowang/platform';
 import type { ItemHome } from '../item-homes';
 
@@ -17,7 +18,8 @@ export interface BulkOutcome {
 /**
  * Writes items with their id as the document id into their home month index, so a redelivered
  * or re-sent batch overwrites rather than duplicates (R-REL-1, R-ING-4, R-ENR-7); copies of an
- * id in other months are deleted in the same request. Throttling and server errors throw a
+ * id in other months are deleted in the same request. Each document gets the province / city its
+ * region field or its text names (issue 10 item 3). Throttling and server errors throw a
  * retryable error.
  */
 export async function bulkIndex(
@@ -28,7 +30,7 @@ export async function bulkIndex(
   if (items.length === 0) return { indexed: [], refused: [] };
   const operations: object[] = items.flatMap((item) => [
     { index: { _index: homes.get(item.id)?.index ?? itemsIndexFor(item.publishedAt), _id: item.id } },
-    toItemDocument(item),
+    toItemDocument(item, resolvePlace({ region: item.region, tokens: item.enrichment.tokens })),
   ]);
   // After the writes, so the response's first entries line up with the items.
   for (const item of items) {

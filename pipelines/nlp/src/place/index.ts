@@ -1,0 +1,3 @@
+export { resolvePlace, resolveRegion } from './resolve-place';
+export { divisionTable } from './divisions';
+export type { Division, DivisionTable } from './divisions';
