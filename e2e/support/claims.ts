@@ -22,3 +22,16 @@ export function claimOfThisRun(marker: string): string {
 export function commentOfThisRun(marker: string): string {
   return `${pick(['太吓人了', '真的假的', '求证一下', '天哪'])}，${marker}有人知道真相吗？`;
 }
+
+/**
+ * An everyday post of this run's own, about something else: a fixed text with only the marker
+ * changed would be a near-duplicate of earlier runs' and join their story.
+ */
+export function everydayPostOfThisRun(marker: string): string {
+  return [
+    `${marker}${pick(['社区', '街道', '小学', '图书馆', '老年大学'])}今天${pick(['组织志愿者清理河道垃圾', '举办了亲子阅读活动', '开展了消防安全演练', '请来医生义诊', '办了一场书法展'])}`,
+    pick(['居民们带着孩子一起参加', '来了两百多位街坊', '现场气氛很热烈', '不少老人一早就来排队', '年轻人也来帮忙']),
+    pick(['活动结束后还举办了环保知识问答', '主办方准备了小礼品', '下个月还会再办一次', '电视台也来拍了', '大家都说很有意义']),
+    pick(['大家收获满满', '点赞', '希望多办这样的活动', '明年还来', '感谢工作人员']),
+  ].join('，');
+}

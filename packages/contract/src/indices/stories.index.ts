@@ -43,13 +43,16 @@ export const storiesIndex: IndexTemplateDefinition = {
 export const STORIES_INDEX_NAME = 'liaowang-stories-v1';
 
 // Which story owns a band key (document id = the band key), written with op_type create: of
-// two instances founding stories that share a band at once, one gets 409 and joins the other.
+// two instances founding stories that share a band at once, each may win some bands and both
+// learn of the other from its claims (the story documents are written only at batch end).
+// Version 2 (additive): `claimant`, the claiming story's identity (title, fingerprints, whether
+// it was founding), not indexed, so the rivals can agree which of them the other joins.
 export const storyBandsIndex: IndexTemplateDefinition = {
   alias: 'liaowang-story-bands',
   templateName: 'liaowang-story-bands-v1',
-  version: 1,
+  version: 2,
   indexPatterns: ['liaowang-story-bands-v1'],
   settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
-  mappings: { dynamic: 'strict', properties: { band: keyword, storyId: keyword } },
+  mappings: { dynamic: 'strict', properties: { band: keyword, storyId: keyword, claimant: { type: 'object', enabled: false } } },
 };
 export const STORY_BANDS_INDEX_NAME = 'liaowang-story-bands-v1';

@@ -1,29 +1,58 @@
 import { fingerprint, normalizeText } from '@liaowang/nlp';
 import { groupKeyOf } from '../alerts/evaluate-items';
 import { storyFrom } from './story-aggregate';
-import { StoryAssigner, type StoryIdentity, type StoryStore } from './story-assigner';
+import { StoryAssigner, type BandClaim, type StoryIdentity, type StoryStore } from './story-assigner';
 import { storyFingerprints } from './story-keys';
 
 class MemoryStore implements StoryStore {
-  readonly bands = new Map<string, string>();
+  readonly bands = new Map<string, BandClaim>();
   readonly saved = new Map<string, StoryIdentity>();
   async bandOwners(bands: readonly string[]) {
-    return new Map(bands.filter((b) => this.bands.has(b)).map((b) => [b, this.bands.get(b)!]));
+    return new Map(bands.filter((b) => this.bands.has(b)).map((b) => [b, this.bands.get(b)!.storyId]));
   }
   async stories(ids: readonly string[]) {
     return new Map(ids.filter((id) => this.saved.has(id)).map((id) => [id, this.saved.get(id)!]));
   }
-  async claim(bands: readonly string[], storyId: string) {
-    const taken = new Map<string, string>();
-    for (const b of bands) {
+  async claim(bands: readonly string[], story: StoryIdentity, founding: boolean) {
+    const taken = new Map<string, BandClaim>();
+    for (const b of this.order(bands)) {
+      await this.pause();
       const owner = this.bands.get(b);
-      if (owner && owner !== storyId) taken.set(b, owner);
-      else this.bands.set(b, storyId);
+      if (owner && owner.storyId !== story.id) taken.set(b, owner);
+      else if (!owner) this.bands.set(b, claimOf(story, founding));
     }
     return taken;
   }
-  async reassign(bands: readonly string[], storyId: string) {
-    for (const b of bands) this.bands.set(b, storyId);
+  async reassign(bands: readonly string[], story: StoryIdentity) {
+    for (const b of bands) this.bands.set(b, claimOf(story, false));
+  }
+  /** Between two band writes (the interleaving store yields here). */
+  protected async pause() {}
+  protected order(bands: readonly string[]) {
+    return bands;
+  }
+}
+
+const claimOf = (story: StoryIdentity, founding: boolean): BandClaim => ({
+  storyId: story.id,
+  title: story.title,
+  titleItemId: story.titleItemId,
+  fingerprints: [...story.fingerprints],
+  founding,
+});
+
+/**
+ * Claims band by band, letting another assigner's claims land in between (two instances at
+ * once), every second claim from the other end: the two founders meet in the middle, each
+ * winning some of the bands the other wanted.
+ */
+class InterleavingStore extends MemoryStore {
+  private claims = 0;
+  protected override async pause() {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  protected override order(bands: readonly string[]) {
+    return this.claims++ % 2 === 0 ? bands : [...bands].reverse();
   }
 }
 
@@ -60,12 +89,33 @@ describe(StoryAssigner.name, () => {
     const rivalStory = { id: 'st-rival', title: rival.title, titleItemId: 'x', fingerprints: rival.fingerprints, bands: [] };
     store.saved.set(rivalStory.id, rivalStory);
     // The rival's claims land between our lookup (nothing found) and our claim.
-    const assigner = new StoryAssigner({ ...store, bandOwners: async () => new Map(), stories: store.stories.bind(store), claim: async (bands, id) => {
-      for (const b of bands) store.bands.set(b, 'st-rival');
-      return store.claim(bands, id);
+    const assigner = new StoryAssigner({ ...store, bandOwners: async () => new Map(), stories: store.stories.bind(store), claim: async (bands, story, founding) => {
+      for (const b of bands) store.bands.set(b, claimOf(rivalStory, false));
+      return store.claim(bands, story, founding);
     }, reassign: store.reassign.bind(store) });
     const { storyOf } = await assigner.assign([item('a', CLAIM)]);
     expect(storyOf.get('a')).toBe('st-rival');
+  });
+
+  it('makes one story of a post and its repost founded at the same moment by two instances, their claims interleaved, neither story written yet', async () => {
+    const copies = [CLAIM, `真的假的？我家这边还有水//@北湖发布:${CLAIM}`, `#北湖停水# ${CLAIM} #紧急扩散#`];
+    for (const [first, second] of [[0, 1], [1, 0], [0, 2], [2, 1]]) {
+      const store = new InterleavingStore();
+      const [a, b] = await Promise.all([
+        new StoryAssigner(store).assign([item('a', copies[first])]),
+        new StoryAssigner(store).assign([item('b', copies[second])]),
+      ]);
+      expect(b.storyOf.get('b')).toBe(a.storyOf.get('a'));
+      // Every band of both ends up with that story, so later copies find it by any of them.
+      expect(new Set([...store.bands.values()].map((claim) => claim.storyId))).toEqual(new Set([a.storyOf.get('a')]));
+    }
+  });
+
+  it('keeps two unrelated posts founded at the same moment apart', async () => {
+    const store = new InterleavingStore();
+    const other = '北湖区图书馆周末举办亲子阅读活动，现场有绘本讲读和手工课，欢迎家长带孩子报名参加，名额有限';
+    const [a, b] = await Promise.all([new StoryAssigner(store).assign([item('a', CLAIM)]), new StoryAssigner(store).assign([item('b', other)])]);
+    expect(b.storyOf.get('b')).not.toBe(a.storyOf.get('a'));
   });
 });
 

@@ -17,15 +17,25 @@ export interface StoryIdentity {
   bands: string[];
 }
 
+/** Who claimed a band: the story and what its rivals need to judge it before its document exists. */
+export interface BandClaim {
+  storyId: string;
+  title: string;
+  titleItemId: string;
+  fingerprints: string[];
+  /** Claimed by a story being founded (not one growing or taking over bands). */
+  founding: boolean;
+}
+
 /** Where stories and band claims live (the stories indices; an in-memory one in unit tests). */
 export interface StoryStore {
   /** Owners of the given band keys (realtime reads: a story founded a moment ago is seen). */
   bandOwners(bands: readonly string[]): Promise<Map<string, string>>;
   stories(ids: readonly string[]): Promise<Map<string, StoryIdentity>>;
-  /** Claims band keys for a story (create); answers the keys another story owns already. */
-  claim(bands: readonly string[], storyId: string): Promise<Map<string, string>>;
+  /** Claims band keys for a story (create); answers the claims of the keys another story owns already. */
+  claim(bands: readonly string[], story: StoryIdentity, founding: boolean): Promise<Map<string, BandClaim>>;
   /** Points band keys at a story whatever owned them (after joining the other story). */
-  reassign(bands: readonly string[], storyId: string): Promise<void>;
+  reassign(bands: readonly string[], story: StoryIdentity): Promise<void>;
 }
 
 /**
@@ -48,7 +58,7 @@ export class StoryAssigner {
         story.fingerprints = withFingerprints(story.fingerprints, item.fingerprints);
         const newBands = story.fingerprints.flatMap(bandKeys).filter((b) => !story!.bands.includes(b));
         // A band another story owns stays theirs; the story still matches through its other bands.
-        const taken = await this.store.claim(newBands, story.id);
+        const taken = await this.store.claim(newBands, story, false);
         story.bands = [...story.bands, ...newBands.filter((b) => !taken.has(b))];
       }
       storyOf.set(item.id, story.id);
@@ -74,20 +84,37 @@ export class StoryAssigner {
   private async found(item: StoryCandidate, bands: string[], touched: Map<string, StoryIdentity>): Promise<StoryIdentity> {
     // The id comes from the founding fingerprint: a redelivered founder founds the same story.
     const story: StoryIdentity = { id: `st-${item.fingerprints[0]}`, title: item.title, titleItemId: item.id, fingerprints: [...item.fingerprints], bands };
-    const taken = await this.store.claim(bands, story.id);
+    const taken = await this.store.claim(bands, story, true);
     if (taken.size === 0) return story;
-    // Another instance founded a story on one of these bands meanwhile: join it if it is near.
-    const rivals = await this.store.stories([...new Set(taken.values())].filter((id) => id !== story.id));
-    for (const rival of rivals.values()) {
-      if (storyDistance(item.fingerprints, rival.fingerprints) > STORY_DISTANCE) continue;
-      const ours = bands.filter((b) => !taken.has(b));
-      await this.store.reassign(ours, rival.id);
-      const joined = touched.get(rival.id) ?? rival;
-      joined.fingerprints = withFingerprints(joined.fingerprints, item.fingerprints);
-      joined.bands = [...new Set([...joined.bands, ...ours])];
-      return joined;
+    // Another instance founded a story on some of these bands meanwhile, and neither story's
+    // document exists yet. Both founders see each other's claims and must agree who joins whom:
+    // a rival that also lost bands to us while founding decides by the same rule, the lower
+    // story id stays; any other near rival (it got all its bands, or it is an older story
+    // growing) stays whatever its id, and we join it.
+    const won = bands.filter((b) => !taken.has(b));
+    const rivals = new Map<string, BandClaim>();
+    for (const claim of taken.values()) if (claim.storyId !== story.id) rivals.set(claim.storyId, claim);
+    const contests = (rival: BandClaim) => rival.founding && rival.fingerprints.flatMap(bandKeys).some((b) => won.includes(b));
+    const [rival] = [...rivals.values()]
+      .filter((r) => storyDistance(item.fingerprints, r.fingerprints) <= STORY_DISTANCE)
+      .filter((r) => !contests(r) || r.storyId < story.id)
+      .sort((a, b) => (a.storyId < b.storyId ? -1 : 1));
+    if (!rival) {
+      story.bands = won;
+      return story;
     }
-    story.bands = bands.filter((b) => !taken.has(b) || taken.get(b) === story.id);
-    return story;
+    const joined =
+      touched.get(rival.storyId) ??
+      (await this.store.stories([rival.storyId])).get(rival.storyId) ?? {
+        id: rival.storyId,
+        title: rival.title,
+        titleItemId: rival.titleItemId,
+        fingerprints: [...rival.fingerprints],
+        bands: [...new Set(rival.fingerprints.flatMap(bandKeys))].filter((b) => !won.includes(b)),
+      };
+    await this.store.reassign(won, joined);
+    joined.fingerprints = withFingerprints(joined.fingerprints, item.fingerprints);
+    joined.bands = [...new Set([...joined.bands, ...won])];
+    return joined;
   }
 }

@@ -8,7 +8,19 @@ import {
 import type { ElasticsearchClient } from '@liaowang/platform';
 import { chooseHome, storedHomes } from '../item-homes';
 import { NEWEST_ITEMS, VELOCITY_WINDOW_MS, type StoryFigures } from './story-aggregate';
-import type { StoryIdentity, StoryStore } from './story-assigner';
+import type { BandClaim, StoryIdentity, StoryStore } from './story-assigner';
+
+/** A band claim document (storyBandsIndex). */
+interface StoredBandClaim {
+  band: string;
+  storyId: string;
+  claimant?: Omit<BandClaim, 'storyId'>;
+}
+
+const bandClaimDocument = (story: StoryIdentity, founding: boolean): Omit<StoredBandClaim, 'band'> => ({
+  storyId: story.id,
+  claimant: { title: story.title, titleItemId: story.titleItemId, fingerprints: story.fingerprints, founding },
+});
 
 type Bucket = { key: string; doc_count: number };
 const counts = (agg: unknown) => ((agg as { buckets: Bucket[] }).buckets ?? []).map((b) => ({ key: String(b.key), count: b.doc_count }));
@@ -57,22 +69,31 @@ export class StoryRepository implements StoryStore {
     return found;
   }
 
-  async claim(bands: readonly string[], storyId: string): Promise<Map<string, string>> {
+  async claim(bands: readonly string[], story: StoryIdentity, founding: boolean): Promise<Map<string, BandClaim>> {
     if (bands.length === 0) return new Map();
+    const claimDoc = bandClaimDocument(story, founding);
     const response = await this.es.bulk({
-      operations: bands.flatMap((band) => [{ create: { _index: STORY_BANDS_INDEX_NAME, _id: band } }, { band, storyId }]),
+      operations: bands.flatMap((band) => [{ create: { _index: STORY_BANDS_INDEX_NAME, _id: band } }, { band, ...claimDoc }]),
     });
     const conflicts = response.items.filter((entry) => entry.create?.status === 409).map((entry) => entry.create!._id!);
     const failed = response.items.find((entry) => entry.create?.error && entry.create.status !== 409);
     if (failed) throw new Error(`band claim ${failed.create!.status}: ${failed.create!.error!.reason}`);
-    const owners = await this.bandOwners(conflicts);
-    for (const [band, owner] of owners) if (owner === storyId) owners.delete(band);
-    return owners;
+    if (conflicts.length === 0) return new Map();
+    const owners = await this.es.mget<StoredBandClaim>({ index: STORY_BANDS_INDEX_NAME, ids: conflicts });
+    const taken = new Map<string, BandClaim>();
+    for (const doc of owners.docs) {
+      if (!('found' in doc) || !doc.found || !doc._source || doc._source.storyId === story.id) continue;
+      const { storyId, claimant } = doc._source;
+      // A claim written before version 2 names only its story; its document exists by now.
+      taken.set(doc._id, { storyId, title: claimant?.title ?? '', titleItemId: claimant?.titleItemId ?? '', fingerprints: claimant?.fingerprints ?? [], founding: claimant?.founding ?? false });
+    }
+    return taken;
   }
 
-  async reassign(bands: readonly string[], storyId: string): Promise<void> {
+  async reassign(bands: readonly string[], story: StoryIdentity): Promise<void> {
     if (bands.length === 0) return;
-    await this.es.bulk({ operations: bands.flatMap((band) => [{ index: { _index: STORY_BANDS_INDEX_NAME, _id: band } }, { band, storyId }]) });
+    const claimDoc = bandClaimDocument(story, false);
+    await this.es.bulk({ operations: bands.flatMap((band) => [{ index: { _index: STORY_BANDS_INDEX_NAME, _id: band } }, { band, ...claimDoc }]) });
   }
 
   /** Writes each item's storyId into its month index, visible to the figures counted next. */
