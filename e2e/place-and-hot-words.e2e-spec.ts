@@ -1,4 +1,4 @@
-import type { ItemDocument } from '@liaowang/contract';
+import type { HotWords, ItemDocument, Problem } from '@liaowang/contract';
 import { createElasticsearchClient, type ElasticsearchClient } from '@liaowang/platform';
 import { randomUUID } from 'node:crypto';
 import { eventually, startTestSystem, type TestSystem } from './support/test-system';
@@ -9,11 +9,15 @@ const marker = () => `plc${Array.from({ length: 10 }, () => String.fromCharCode(
 describe('place of items and hot words on the real stack (issue 10 item 3)', () => {
   let system: TestSystem;
   let es: ElasticsearchClient;
+  let token: string;
 
   beforeAll(async () => {
     system = await startTestSystem();
     es = createElasticsearchClient(system.settings.ES_URL);
+    token = (await system.login('duty')).token;
   });
+  const hotWords = (params: Record<string, string>) =>
+    fetch(`${system.apiUrl}/api/v1/stats/hot-words?${new URLSearchParams(params)}`, { headers: { authorization: `Bearer ${token}` } });
   afterAll(async () => {
     await es?.close();
     await system?.stop();
@@ -76,5 +80,49 @@ describe('place of items and hot words on the real stack (issue 10 item 3)', () 
     const buckets = (name: string) => (facets.aggregations?.[name] as { buckets: { key: string; doc_count: number }[] }).buckets;
     expect(buckets('province')).toEqual(expect.arrayContaining([{ key: '420000', doc_count: 2 }, { key: '320000', doc_count: 1 }]));
     expect(buckets('city')).toEqual(expect.arrayContaining([{ key: '武汉市', doc_count: 1 }, { key: '南京市', doc_count: 1 }]));
+  });
+
+  it('finds the word that bursts in a window, and no stop words', async () => {
+    const tag = marker();
+    const burst = marker();
+    const day = 24 * 3600 * 1000;
+    // The background: ordinary posts of the days before, with the window's everyday words.
+    const before = Date.now() - 3 * day;
+    await postThroughIntake(
+      ['小区今天停水了', '地铁早高峰很挤', '菜市场的菜价涨了', '学校明天开家长会', '公园里的花开了', '公交线路调整了'].map((text, i) => ({
+        text: `${tag} ${text}`,
+        publishedAt: new Date(before + i * 60_000).toISOString(),
+      })),
+    );
+    // The window: the burst word in six posts, with stop words that the background lacks.
+    // From now on: an earlier run's burst is outside the window.
+    const since = new Date().toISOString();
+    await postThroughIntake(
+      ['我们这里', '因为一个', '但是我们', '所以他们', '而且我们', '虽然一个'].map((lead, i) => ({
+        text: `${lead} ${burst} 小区${i}号楼门口`,
+        publishedAt: new Date(Date.parse(since) + i).toISOString(),
+      })),
+    );
+    const response = await hotWords({ since, until: new Date(Date.now() + 60_000).toISOString() });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as HotWords;
+    expect(body.since).toMatch(/\+08:00$/);
+    expect(body.items).toBe(6);
+    const words = body.words.map((w) => w.word);
+    expect(words[0]).toBe(burst);
+    expect(body.words[0]).toMatchObject({ count: 6, backgroundCount: 6 });
+    for (const stop of ['我们', '因为', '一个', '但是', '所以', '他们', '而且', '虽然']) expect(words).not.toContain(stop);
+  });
+
+  it('refuses a bad window with a 400 naming the field', async () => {
+    const field = async (params: Record<string, string>) => {
+      const response = await hotWords(params);
+      expect(response.status).toBe(400);
+      return ((await response.json()) as Problem).errors?.[0]?.field;
+    };
+    expect(await field({ since: 'yesterday' })).toBe('since');
+    expect(await field({ since: '2026-12-02T00:00:00+08:00', until: '2026-12-01T00:00:00+08:00' })).toBe('since');
+    expect(await field({ until: '2026-13-01' })).toBe('until');
+    expect(await field({ size: '0' })).toBe('size');
   });
 });

@@ -107,6 +107,44 @@ export interface SentimentStats {
   buckets: SentimentBucket[];
 }
 
+/**
+ * GET /api/v1/stats/hot-words (issue 10 item 3): the words that rise in a window of publication
+ * time (default: the 24 hours before `until`, default now) against all stored items, optionally
+ * among one story's items.
+ */
+export const hotWordsParamsSchema = z.object({
+  since: time,
+  until: time,
+  storyId: facetValue.optional(),
+  size: z.coerce.number().int().min(1).max(100).default(30),
+});
+/** The parameters, with the window checked: `since` before `until`. */
+export const hotWordsQuerySchema = hotWordsParamsSchema.refine(
+  (q) => !q.since || !q.until || Date.parse(q.since) < Date.parse(q.until),
+  { path: ['since'], message: 'since must be before until' },
+);
+export type HotWordsQuery = z.infer<typeof hotWordsQuerySchema>;
+
+export interface HotWord {
+  word: string;
+  /** Items of the window (and story) that contain the word. */
+  count: number;
+  /** Items of the whole background (every stored item) that contain it. */
+  backgroundCount: number;
+  /** How much more frequent the word is in the window than in the background (Elasticsearch's JLH score). */
+  score: number;
+}
+export interface HotWords {
+  /** The window, ISO 8601 in Asia/Shanghai (+08:00). */
+  since: string;
+  until: string;
+  storyId?: string;
+  /** Items in the window (and story) the words were drawn from. */
+  items: number;
+  /** Most significant first; stop words, numbers and single characters left out. */
+  words: HotWord[];
+}
+
 /** What a saved search keeps: the query and filters as the search page sends them. */
 export const savedSearchQuerySchema = z
   .object({

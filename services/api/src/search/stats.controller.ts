@@ -1,5 +1,14 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
-import { may, statsQuerySchema, type SentimentStats, type SessionUser, type VolumeStats } from '@liaowang/contract';
+import {
+  hotWordsParamsSchema,
+  hotWordsQuerySchema,
+  may,
+  statsQuerySchema,
+  type HotWords,
+  type SentimentStats,
+  type SessionUser,
+  type VolumeStats,
+} from '@liaowang/contract';
 import { DescribeQuery, parseWith, Requires } from '@liaowang/platform';
 import { StatsService } from './stats.service';
 
@@ -20,5 +29,12 @@ export class StatsController {
   @DescribeQuery(statsQuerySchema)
   sentiment(@Query() query: unknown, @Req() request: { user: SessionUser }): Promise<SentimentStats> {
     return this.stats.sentiment(parseWith(statsQuerySchema, query, 'query'), { matchRawText: may(request.user.role, 'items.raw.view') });
+  }
+
+  @Requires('items.search')
+  @Get('hot-words')
+  @DescribeQuery(hotWordsParamsSchema)
+  hotWords(@Query() query: unknown, @Req() request: { user: SessionUser }): Promise<HotWords> {
+    return this.stats.hotWords(parseWith(hotWordsQuerySchema, query, 'query'), { matchRawText: may(request.user.role, 'items.raw.view') });
   }
 }

@@ -3,12 +3,15 @@ import {
   itemsIndex,
   SENTIMENT_LABELS,
   STATS_TIME_ZONE,
+  type HotWords,
+  type HotWordsQuery,
   type SentimentStats,
   type StatsQuery,
   type VolumeStats,
 } from '@liaowang/contract';
 import { ELASTICSEARCH, ProblemException, type ElasticsearchClient } from '@liaowang/platform';
 import { itemQueryToEs } from '../items/item-query';
+import { hotWordsOf, hotWordsSearch, hotWordsWindow, type SignificantTextAggregation } from './hot-words';
 import { volumeHistogram } from './stats-histogram';
 
 type Histogram = {
@@ -51,6 +54,25 @@ export class StatsService {
         const [negative, neutral, positive] = SENTIMENT_LABELS.map(count);
         return { start: b.key_as_string, count: b.doc_count, negative, neutral, positive };
       }),
+    };
+  }
+
+  /** The words that rise in a window against every stored item (issue 10 item 3). */
+  async hotWords(query: HotWordsQuery, options: { matchRawText: boolean }): Promise<HotWords> {
+    const window = hotWordsWindow(query);
+    const response = await this.es.search({
+      index: itemsIndex.alias,
+      size: 0,
+      ignore_unavailable: true,
+      allow_no_indices: true,
+      ...hotWordsSearch(query, window, options),
+    });
+    const sample = response.aggregations?.sample as SignificantTextAggregation | undefined;
+    return {
+      ...window,
+      ...(query.storyId ? { storyId: query.storyId } : {}),
+      items: sample?.doc_count ?? 0,
+      words: hotWordsOf(sample),
     };
   }
 
