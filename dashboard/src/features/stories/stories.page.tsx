@@ -6,6 +6,7 @@ import { useSignedIn } from '../../app/auth-context';
 import { formatDateTime } from '../../time/format-time';
 import { SpikesPanel } from '../spikes/spikes-panel';
 import { ItemSummaries } from '../items/item-summaries';
+import { HotWordsPanel } from './hot-words-panel';
 
 type Sort = (typeof STORY_SORTS)[number];
 
@@ -125,6 +126,7 @@ export function StoriesPage() {
                 {open.story.sentiment.neutral} · {t('sentiment.positive')} {open.story.sentiment.positive}
               </dd>
             </dl>
+            <HotWordsPanel story={open.story} />
             <h3>{t('stories.items', { count: open.items.length })}</h3>
             <ItemSummaries items={open.items} />
           </section>
