@@ -55,10 +55,13 @@ export const SCENARIOS: Record<SimulatorScenario, Incident | undefined> = {
     cap: 0.6,
     post: (pick) => ({ kind: pick(['impostor_report', 'impostor_report', 'mention'] as const), text: pick(IMPOSTOR_POSTS) }),
   },
+  // Complaints come to twice the everyday traffic: after a busy hour, when the recent windows
+  // already run high, a smaller backlash stayed under the negative-volume threshold in about one
+  // run in twenty.
   'policy-backlash': {
-    start: 0.1,
-    doublingMinutes: 5,
-    cap: 1.2,
+    start: 0.2,
+    doublingMinutes: 4,
+    cap: 2,
     post: (pick) => ({ kind: pick(['mention', 'comment'] as const), text: pick(BACKLASH_POSTS) }),
   },
 };
