@@ -1,5 +1,6 @@
 import { auditIndex, itemsIndex, type ConnectorStatus, type Feed } from '@liaowang/contract';
 import { createElasticsearchClient } from '@liaowang/platform';
+import iconv from 'iconv-lite';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -13,7 +14,8 @@ describe('feed connectors: RSS / Atom polling with status, pause and resume', ()
   // Fresh words and entry ids per run: the items of an earlier run are duplicates by identity.
   const run = randomUUID().slice(0, 8);
   const marker = `停水${run}`;
-  const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', 'feeds', name), 'utf8').replaceAll('MARKER', marker).replaceAll('RUN', run);
+  const gasMarker = `燃气${run}`;
+  const fixture = (name: string, word = marker) => readFileSync(join(__dirname, 'fixtures', 'feeds', name), 'utf8').replaceAll('MARKER', word).replaceAll('RUN', run);
   const requests: Record<string, number> = {};
   const notModified: Record<string, number> = {};
   const rssEtag = `"rss-${randomUUID()}"`;
@@ -43,6 +45,12 @@ describe('feed connectors: RSS / Atom polling with status, pause and resume', ()
       return answer(200, fixture('forum.atom.xml'), { 'last-modified': atomModified });
     }
     if (path === '/broken.rss') return answer(200, fixture('broken.rss.xml'));
+    if (path === '/gbk.rss') {
+      // As many Chinese sites serve theirs: GBK bytes, text/xml with no charset, the encoding in the XML declaration.
+      response.writeHead(200, { 'content-type': 'text/xml' });
+      return response.end(iconv.encode(fixture('gbk-news.rss.xml', gasMarker), 'gbk'));
+    }
+    if (path === '/unknown-charset.rss') return answer(200, fixture('city-news.rss.xml'), { 'content-type': 'application/rss+xml; charset=x-klingon' });
     if (path === '/huge.rss') {
       // 6 MB with no Content-Length: the poller must stop reading at its limit.
       response.writeHead(200, { 'content-type': 'application/xml' });
@@ -85,14 +93,16 @@ describe('feed connectors: RSS / Atom polling with status, pause and resume', ()
     es = createElasticsearchClient(system.settings.ES_URL);
     adminToken = (await system.login('admin')).token;
     dutyToken = (await system.login('duty')).token;
-    for (const [name, path, platform] of [
-      ['rss', '/news.rss', '江城新闻网'],
-      ['atom', '/forum.atom', '江城论坛'],
-      ['broken', '/broken.rss', 'broken'],
-      ['huge', '/huge.rss', 'huge'],
-      ['slow', '/slow.rss', 'slow'],
+    for (const [name, path, platform, keyword] of [
+      ['rss', '/news.rss', '江城新闻网', marker],
+      ['atom', '/forum.atom', '江城论坛', marker],
+      ['broken', '/broken.rss', 'broken', marker],
+      ['huge', '/huge.rss', 'huge', marker],
+      ['slow', '/slow.rss', 'slow', marker],
+      ['gbk', '/gbk.rss', '江城晚报', gasMarker],
+      ['unknownCharset', '/unknown-charset.rss', 'unknown-charset', marker],
     ] as const) {
-      const created = await api<Feed>('POST', '/api/v1/feeds', adminToken, { url: `${feedBase}${path}`, platform, intervalSeconds: 10, keywords: [marker] });
+      const created = await api<Feed>('POST', '/api/v1/feeds', adminToken, { url: `${feedBase}${path}`, platform, intervalSeconds: 10, keywords: [keyword] });
       expect(created.status).toBe(201);
       feeds[name] = created.body;
     }
@@ -139,6 +149,22 @@ describe('feed connectors: RSS / Atom polling with status, pause and resume', ()
     expect(Number(line('liaowang_connector_fetch_seconds_count', 'not_modified'))).toBeGreaterThanOrEqual(1);
   }, 120_000);
 
+  it('decodes a GBK feed by its XML declaration: the Chinese text of its entries arrives intact', async () => {
+    await es.indices.refresh({ index: itemsIndex.alias });
+    const stored = await eventually(async () => {
+      await es.indices.refresh({ index: itemsIndex.alias });
+      const found = await es.search<{ id: string; text: string; author: { name: string } }>({ index: itemsIndex.alias, query: { match_phrase: { text: gasMarker } }, size: 10 });
+      return found.hits.hits.length >= 2 ? found.hits.hits.map((hit) => hit._source!) : undefined;
+    }, 60_000, 'GBK feed entries in Elasticsearch');
+    const byId = Object.fromEntries(stored.map((item) => [item.id, item]));
+    const first = byId[`江城晚报:jc-wanbao-${run}-001`];
+    expect(first.author.name).toBe('记者 张晓燕');
+    expect(first.text).toContain(`燃气管道检修：西区周三暂停供气 ${gasMarker}`);
+    expect(first.text).toContain('西区燃气公司将于周三 9 时至 15 时检修管道，届时暂停供气，请居民关好阀门。');
+    expect(byId[`江城晚报:jc-wanbao-${run}-002`].text).toContain('“燃气”“暂停”等字均应完好');
+    expect((await statusOf(connectorOf('gbk')))?.state).not.toBe('failing');
+  }, 90_000);
+
   it('marks a broken, a too large and a too slow feed failing with the reason, while the others keep running', async () => {
     const failing = async (name: string) =>
       eventually(async () => {
@@ -148,6 +174,7 @@ describe('feed connectors: RSS / Atom polling with status, pause and resume', ()
     expect((await failing('broken')).lastError).toMatch(/not an RSS or Atom feed/);
     expect((await failing('huge')).lastError).toMatch(/larger than 5242880 bytes/);
     expect((await failing('slow')).lastError).toMatch(/timed out/);
+    expect((await failing('unknownCharset')).lastError).toBe('unknown feed encoding "x-klingon" (from the Content-Type)');
     expect((await statusOf(connectorOf('rss')))?.state).toBe('running');
     expect((await statusOf(connectorOf('atom')))?.state).toBe('running');
   }, 120_000);

@@ -19,6 +19,8 @@ export function testSettings(overrides: Record<string, string> = {}): Settings {
     // time would otherwise snapshot or prune the shared test stack under other tests.
     BACKUP_CRON: 'off',
     RETENTION_CRON: 'off',
+    // The tests serve their feeds on 127.0.0.1; the feed guard's own tests turn this off.
+    FEEDS_ALLOW_PRIVATE_ADDRESSES: 'true',
     ...overrides,
   });
 }

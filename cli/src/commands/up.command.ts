@@ -23,6 +23,8 @@ export function register(program: Command): void {
       const env: Record<string, string> = {
         SIMULATOR_RATE: options.rate,
         SIMULATOR_SCENARIO: options.scenario,
+        // A local run tries feeds served on this machine; set false to try the guard.
+        FEEDS_ALLOW_PRIVATE_ADDRESSES: process.env.FEEDS_ALLOW_PRIVATE_ADDRESSES || 'true',
         DASHBOARD_DIST: resolve(REPO_ROOT, 'dashboard/dist'),
         ...localEnvironment(LOCAL_ENV_FILE),
       };

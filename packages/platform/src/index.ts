@@ -8,3 +8,4 @@ export * from './http';
 export * from './nest';
 export * from './metrics';
 export * from './audit';
+export * from './net';

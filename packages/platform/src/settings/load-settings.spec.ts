@@ -29,6 +29,12 @@ describe(loadSettings.name, () => {
     expect(loadSettings({ AUTH_TOKEN_SECRET: secret, API_PORT: '' }).API_PORT).toBe(3000);
   });
 
+  it('keeps feeds off private addresses unless told otherwise, and takes only true or false', () => {
+    expect(loadSettings({ AUTH_TOKEN_SECRET: secret }).FEEDS_ALLOW_PRIVATE_ADDRESSES).toBe(false);
+    expect(loadSettings({ AUTH_TOKEN_SECRET: secret, FEEDS_ALLOW_PRIVATE_ADDRESSES: 'true' }).FEEDS_ALLOW_PRIVATE_ADDRESSES).toBe(true);
+    expect(() => loadSettings({ AUTH_TOKEN_SECRET: secret, FEEDS_ALLOW_PRIVATE_ADDRESSES: 'yes' })).toThrow(/FEEDS_ALLOW_PRIVATE_ADDRESSES: expected true or false/);
+  });
+
   it('documents every setting', () => {
     expect(Object.keys(settingsDocs).sort()).toEqual(Object.keys(settingsShape).sort());
   });

@@ -62,6 +62,10 @@ export const settingsShape = {
   SPIKE_Z: z.coerce.number().min(1).max(100).default(4),
   SPIKE_MIN_COUNT: z.coerce.number().int().min(1).max(100_000).default(20),
   SIMULATOR_SCENARIO: z.enum(SIMULATOR_SCENARIOS).default('quiet-day'),
+  FEEDS_ALLOW_PRIVATE_ADDRESSES: z
+    .enum(['true', 'false'], { message: 'expected true or false' })
+    .default('false')
+    .transform((s) => s === 'true'),
 } as const;
 
 export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { default?: string }> = {
@@ -114,6 +118,11 @@ export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { def
   SPIKE_Z: { description: 'Robust z-score at or above which a window is a spike', default: '4' },
   SPIKE_MIN_COUNT: { description: 'Items a window needs before it can be a spike (a quiet night does not fire on three posts)', default: '20' },
   SIMULATOR_SCENARIO: { description: 'What the simulator tells: quiet-day, rumor-outbreak, impostor-account or policy-backlash', default: 'quiet-day' },
+  FEEDS_ALLOW_PRIVATE_ADDRESSES: {
+    description:
+      'true lets feeds be on loopback, private, link-local and other non-public addresses (local development, tests); otherwise such a feed is refused when saved and when fetched',
+    default: 'false',
+  },
 };
 
 export const settingsSchema = z.object(settingsShape);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { feedConnectorId, feedInputSchema, type Feed, type FeedUpdate, type SessionUser } from '@liaowang/contract';
-import { AUDIT_TRAIL, ProblemException, type AuditRequestContext, type AuditTrail } from '@liaowang/platform';
+import { AUDIT_TRAIL, ProblemException, SETTINGS, urlAddressRefusal, type AuditRequestContext, type AuditTrail, type Settings } from '@liaowang/platform';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { ConnectorStatusRepository } from './connector-status.repository';
@@ -15,6 +15,7 @@ export class FeedService {
     private readonly feeds: FeedRepository,
     private readonly statuses: ConnectorStatusRepository,
     @Inject(AUDIT_TRAIL) private readonly audit: AuditTrail,
+    @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
   list(): Promise<Feed[]> {
@@ -29,6 +30,7 @@ export class FeedService {
 
   async create(admin: SessionUser, input: FeedInputValid, context: AuditRequestContext): Promise<Feed> {
     if ((await this.feeds.count()) >= MAX_FEEDS) throw ProblemException.invalidFields([{ field: 'url', message: `at most ${MAX_FEEDS} feeds` }]);
+    await this.refuseNonPublic(input.url);
     const now = new Date().toISOString();
     const feed: Feed = { id: randomUUID(), ...input, createdAt: now, createdBy: admin.username, updatedAt: now, updatedBy: admin.username };
     await this.feeds.save(feed);
@@ -38,6 +40,7 @@ export class FeedService {
 
   async update(admin: SessionUser, id: string, update: FeedUpdate, context: AuditRequestContext): Promise<Feed> {
     const current = await this.get(id);
+    if (update.url !== undefined) await this.refuseNonPublic(update.url);
     const changes = Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined));
     const next: Feed = { ...current, ...changes, updatedAt: new Date().toISOString(), updatedBy: admin.username };
     await this.feeds.save(next);
@@ -52,6 +55,12 @@ export class FeedService {
     await this.statuses.remove(feedConnectorId(id));
     await this.record(admin, 'feed.delete', id, current, undefined, context);
     return current;
+  }
+
+  /** A feed on the server's own network (loopback, private, metadata address) is refused; intake checks again at every fetch. */
+  private async refuseNonPublic(url: string): Promise<void> {
+    const refusal = await urlAddressRefusal(url, { allowPrivateAddresses: this.settings.FEEDS_ALLOW_PRIVATE_ADDRESSES });
+    if (refusal) throw ProblemException.invalidFields([{ field: 'url', message: refusal }]);
   }
 
   private async record(admin: SessionUser, action: string, id: string, before: Feed | undefined, after: Feed | undefined, context: AuditRequestContext): Promise<void> {

@@ -9,7 +9,7 @@ import {
   type Feed,
   type RawItem,
 } from '@liaowang/contract';
-import { ELASTICSEARCH, LOGGER, type ElasticsearchClient, type Logger } from '@liaowang/platform';
+import { ELASTICSEARCH, LOGGER, SETTINGS, type ElasticsearchClient, type Logger, type Settings } from '@liaowang/platform';
 import Parser from 'rss-parser';
 import { ItemIntakeService } from '../items/item-intake.service';
 import { ConnectorMetrics } from './connector-metrics';
@@ -48,6 +48,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly connectors: ConnectorStatusBook,
     private readonly metrics: ConnectorMetrics,
     private readonly scheduler: SchedulerRegistry,
+    @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -103,7 +104,7 @@ export class FeedPoller implements OnApplicationBootstrap, OnApplicationShutdown
     const started = process.hrtime.bigint();
     let outcome = 'error';
     try {
-      const fetched = await fetchFeed(feed.url, state.validators, this.limits);
+      const fetched = await fetchFeed(feed.url, state.validators, this.limits, { allowPrivateAddresses: this.settings.FEEDS_ALLOW_PRIVATE_ADDRESSES });
       outcome = fetched.notModified ? 'not_modified' : 'ok';
       this.metrics.fetchSeconds.observe({ connector, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
       if (!fetched.notModified) {
