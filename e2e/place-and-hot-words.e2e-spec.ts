@@ -1,4 +1,4 @@
-import type { HotWords, ItemDocument, Problem } from '@liaowang/contract';
+import type { HotWords, ItemDocument, ItemSearchResponse, Problem } from '@liaowang/contract';
 import { createElasticsearchClient, type ElasticsearchClient } from '@liaowang/platform';
 import { randomUUID } from 'node:crypto';
 import { eventually, startTestSystem, type TestSystem } from './support/test-system';
@@ -80,6 +80,18 @@ describe('place of items and hot words on the real stack (issue 10 item 3)', () 
     const buckets = (name: string) => (facets.aggregations?.[name] as { buckets: { key: string; doc_count: number }[] }).buckets;
     expect(buckets('province')).toEqual(expect.arrayContaining([{ key: '420000', doc_count: 2 }, { key: '320000', doc_count: 1 }]));
     expect(buckets('city')).toEqual(expect.arrayContaining([{ key: '武汉市', doc_count: 1 }, { key: '南京市', doc_count: 1 }]));
+
+    // The search API filters and counts by province, beside the region as sent.
+    const search = async (params: Record<string, string>) => {
+      const response = await fetch(`${system.apiUrl}/api/v1/items?${new URLSearchParams(params)}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+      return (await response.json()) as ItemSearchResponse;
+    };
+    const all = await search({ q: tag });
+    expect(all.facets?.province).toEqual(expect.arrayContaining([{ value: '湖北省', count: 2 }, { value: '江苏省', count: 1 }]));
+    expect(all.facets?.region).toEqual(expect.arrayContaining([{ value: '湖北', count: 1 }, { value: '武汉', count: 1 }]));
+    const inHubei = await search({ q: tag, province: '湖北省' });
+    expect(inHubei.items.map((i) => i.id).sort()).toEqual([hubei.id, wuhan.id].sort());
   });
 
   it('finds the word that bursts in a window, and no stop words', async () => {

@@ -30,6 +30,8 @@ export const itemFiltersShape = {
   sentiment: listOf(z.enum(SENTIMENT_LABELS)),
   category: listOf(z.enum(CATEGORY_IDS)),
   region: listOf(facetValue),
+  /** Province (full name, e.g. 湖北省) the pipeline resolved from the region field or the text (`place.province`). */
+  province: listOf(facetValue),
   /** Author id or name (the account that posted). */
   author: listOf(facetValue),
   /** Story ids (the `storyId` items carry). */
@@ -73,6 +75,7 @@ export interface ItemFacets {
   sentiment: FacetCount[];
   category: FacetCount[];
   region: FacetCount[];
+  province: FacetCount[];
   author: FacetCount[];
   /** Bands of RUMOR_RISK_BANDS by key. */
   rumorRisk: FacetCount[];
@@ -154,6 +157,7 @@ export const savedSearchQuerySchema = z
     sentiment: z.array(z.enum(SENTIMENT_LABELS)).max(50).optional(),
     category: z.array(z.enum(CATEGORY_IDS)).max(50).optional(),
     region: z.array(facetValue).max(50).optional(),
+    province: z.array(facetValue).max(50).optional(),
     author: z.array(facetValue).max(50).optional(),
     story: z.array(facetValue).max(50).optional(),
     riskMin: z.number().min(0).max(1).optional(),

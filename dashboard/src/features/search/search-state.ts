@@ -1,7 +1,7 @@
 import type { ItemSort, SavedSearchQuery } from '@liaowang/contract';
 
 /** The facets the page filters by, in the order the chips and counts show them. */
-export const FACETS = ['kind', 'platform', 'sentiment', 'category', 'region', 'author'] as const;
+export const FACETS = ['kind', 'platform', 'sentiment', 'category', 'region', 'province', 'author'] as const;
 export type FacetName = (typeof FACETS)[number];
 
 export interface SearchState {

@@ -79,6 +79,7 @@ export const FACET_FIELDS: Record<FacetName, string> = {
   sentiment: 'sentiment.label',
   category: 'categories',
   region: 'region',
+  province: 'place.province',
   author: 'author.name',
 };
 const FACET_NAMES = Object.keys(FACET_FIELDS) as FacetName[];

@@ -68,6 +68,7 @@ function facetsOf(aggregations: Record<string, FacetAggregation> | undefined): I
     sentiment: counts('sentiment'),
     category: counts('category'),
     region: counts('region'),
+    province: counts('province'),
     author: counts('author'),
     rumorRisk: counts('rumorRisk'),
   };
