@@ -1,3 +1,5 @@
 export * from './backoff';
+export * from './consumer-health';
+export * from './consumer-lag';
 export * from './kafka.port';
 export * from './parse-message';

@@ -2,6 +2,7 @@ import {
   Kafka,
   logLevel,
   Partitioners,
+  type Admin,
   type Consumer,
   type KafkaMessage,
   type Message,
@@ -13,6 +14,8 @@ import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
 import { backoffDelay, sleep } from './backoff';
 import { chunkBySize } from './chunk-by-size';
+import { ConsumerLoopState, type ConsumerHealth } from './consumer-health';
+import { partitionLags, type ConsumerLag } from './consumer-lag';
 
 // The broker refuses a record batch over message.max.bytes (1 MiB by default), and a consumed
 // batch of thousands of enriched items is bigger than that: send in requests of at most this.
@@ -77,6 +80,8 @@ export class KafkaPort {
   private readonly kafka: Kafka;
   private producerPromise?: Promise<Producer>;
   private readonly consumers: Consumer[] = [];
+  private readonly loops: { state: ConsumerLoopState; topics: string[]; fromBeginning: boolean }[] = [];
+  private lagAdminPromise?: Promise<Admin>;
 
   constructor(
     brokers: string[],
@@ -96,6 +101,7 @@ export class KafkaPort {
         this.logger[fn]({ namespace, ...extra }, message);
       },
     });
+    metrics?.addConsumerLagSource(() => this.consumerLag());
   }
 
   /** Creates missing topics with their declared partitions and retention. */
@@ -188,8 +194,18 @@ export class KafkaPort {
       maxBytesPerPartition: 1024 * 1024,
     });
     this.consumers.push(consumer);
-    await consumer.connect();
     const topics = Array.isArray(options.topic) ? options.topic : [options.topic];
+    // Liveness counts a batch running past twice the session timeout as stuck (R-REL-1).
+    const loop = new ConsumerLoopState(options.stage, options.groupId, 2 * sessionTimeout, Date.now());
+    this.loops.push({ state: loop, topics: topics.map((t: TopicDefinition<unknown>) => t.name), fromBeginning: options.fromBeginning ?? true });
+    const { events } = consumer;
+    for (const event of [events.FETCH_START, events.FETCH, events.CONNECT, events.REBALANCING]) {
+      consumer.on(event, () => loop.activity(Date.now()));
+    }
+    consumer.on(events.GROUP_JOIN, () => loop.joinedGroup(Date.now()));
+    for (const event of [events.REBALANCING, events.STOP, events.DISCONNECT]) consumer.on(event, () => loop.leftGroup());
+    consumer.on(events.CRASH, ({ payload }) => loop.crashedOut(payload.restart, Date.now()));
+    await consumer.connect();
     await consumer.subscribe({ topics: topics.map((t: TopicDefinition<unknown>) => t.name), fromBeginning: options.fromBeginning ?? true });
     await consumer.run({
       // Batches of different partitions overlap, so one waits on Elasticsearch or on produce
@@ -210,7 +226,7 @@ export class KafkaPort {
         // the consumer: the batch stays uncommitted until it succeeds (R-REL-2).
         for (let attempt = 0; ; attempt++) {
           try {
-            await whileBeating(heartbeat, heartbeatInterval, () => options.handle(batch.messages, context));
+            await tracked(loop, () => whileBeating(heartbeat, heartbeatInterval, () => options.handle(batch.messages, context)));
             break;
           } catch (error) {
             if (!context.isRunning()) return;
@@ -235,9 +251,53 @@ export class KafkaPort {
     return consumer;
   }
 
+  /** The state of each consumer's loop, for liveness and readiness (R-REL-1). */
+  consumerHealth(): ConsumerHealth[] {
+    return this.loops.map((l) => l.state.snapshot());
+  }
+
+  /**
+   * Lag of every group this port consumes for, on every partition of its topics: the high
+   * watermarks against the committed offsets, asked of the cluster (not the consumers' own view),
+   * so a stuck or absent member's lag shows too. Empty when Kafka does not answer.
+   */
+  async consumerLag(): Promise<ConsumerLag[]> {
+    if (this.loops.length === 0) return [];
+    try {
+      const admin = await this.lagAdmin();
+      const topics = [...new Set(this.loops.flatMap((l) => l.topics))];
+      const offsets = new Map(await Promise.all(topics.map(async (t) => [t, await admin.fetchTopicOffsets(t)] as const)));
+      const groups = new Map(this.loops.map((l) => [l.state.groupId, l]));
+      const perGroup = await Promise.all(
+        [...groups].map(async ([groupId, l]) => {
+          const committed = await admin.fetchOffsets({ groupId, topics: l.topics });
+          return committed.flatMap((c) => partitionLags(groupId, c.topic, offsets.get(c.topic) ?? [], c.partitions, l.fromBeginning));
+        }),
+      );
+      return perGroup.flat();
+    } catch (error) {
+      this.logger.debug({ err: error }, 'consumer lag unknown: Kafka did not answer');
+      const stale = this.lagAdminPromise;
+      this.lagAdminPromise = undefined;
+      await stale?.then((a) => a.disconnect()).catch(() => undefined);
+      return [];
+    }
+  }
+
   async disconnect(): Promise<void> {
     await Promise.allSettled(this.consumers.map((c) => c.disconnect()));
+    if (this.lagAdminPromise) await this.lagAdminPromise.then((a) => a.disconnect()).catch(() => undefined);
     if (this.producerPromise) await (await this.producerPromise).disconnect();
+  }
+
+  /** One admin connection for the lag scrapes; no retries, so a scrape with Kafka down ends soon. */
+  private lagAdmin(): Promise<Admin> {
+    this.lagAdminPromise ??= (async () => {
+      const admin = this.kafka.admin({ retry: { retries: 0 } });
+      await admin.connect();
+      return admin;
+    })();
+    return this.lagAdminPromise;
   }
 
   private producer(): Promise<Producer> {
@@ -255,6 +315,16 @@ export class KafkaPort {
       return producer;
     })();
     return this.producerPromise;
+  }
+}
+
+/** Runs one handler attempt, marked as running in the loop's state while it does. */
+async function tracked<T>(loop: ConsumerLoopState, work: () => Promise<T>): Promise<T> {
+  const attempt = loop.attemptStarted(Date.now());
+  try {
+    return await work();
+  } finally {
+    loop.attemptEnded(attempt, Date.now());
   }
 }
 

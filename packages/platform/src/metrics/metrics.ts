@@ -1,4 +1,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ConsumerLag } from '../kafka/consumer-lag';
+
+// A scrape does not wait longer than this for Kafka to tell the offsets; the lag is left out instead.
+const LAG_SCRAPE_TIMEOUT_MS = 3_000;
 
 /**
  * Prometheus metrics of one process (R-OPS-4): throughput and outcomes by stage, batch latency,
@@ -71,8 +75,41 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly lagSources: (() => Promise<ConsumerLag[]>)[] = [];
+
+  /** Computed at each scrape from the sources (the Kafka port of each consuming process). */
+  readonly consumerLag = new Gauge({
+    name: 'liaowang_consumer_lag',
+    help: 'Messages a consumer group has not committed yet, by group, topic and partition (high watermark minus committed offset); absent while Kafka does not answer',
+    labelNames: ['group', 'topic', 'partition'],
+    registers: [this.registry],
+    collect: async () => {
+      const answers = await Promise.all(this.lagSources.map((source) => withinTime(source(), LAG_SCRAPE_TIMEOUT_MS)));
+      this.consumerLag.reset();
+      for (const rows of answers) {
+        for (const row of rows ?? []) {
+          this.consumerLag.set({ group: row.groupId, topic: row.topic, partition: String(row.partition) }, row.lag);
+        }
+      }
+    },
+  });
+
+  /** Adds a source of consumer lag, asked at every scrape. */
+  addConsumerLagSource(source: () => Promise<ConsumerLag[]>): void {
+    this.lagSources.push(source);
+  }
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
   }
+}
+
+/** The promise's value, or undefined when it fails or takes longer than `ms`. */
+function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise.catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }
