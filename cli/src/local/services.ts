@@ -16,11 +16,11 @@ export const LOCAL_SERVICES: LocalService[] = [
   {
     name: 'stream',
     entry: resolve(REPO_ROOT, 'pipelines/stream/dist/main.js'),
-    // Its metrics port answers once both stages have joined their consumer groups.
+    // Ready once Kafka and Elasticsearch answer and every stage has joined its consumer group.
     readyUrl: (env) =>
       port(env, 'STREAM_METRICS_PORT', 9464) === '0'
         ? undefined
-        : `http://127.0.0.1:${port(env, 'STREAM_METRICS_PORT', 9464)}/health/live`,
+        : `http://127.0.0.1:${port(env, 'STREAM_METRICS_PORT', 9464)}/health/ready`,
   },
   {
     name: 'api',

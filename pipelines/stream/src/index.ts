@@ -13,3 +13,4 @@ export * from './stories/story-keys';
 export * from './spikes/spikes.stage';
 export * from './spikes/spike-detector';
 export * from './stream-runtime';
+export * from './stream-health';

@@ -30,11 +30,14 @@ import { startIndexerStage } from './indexer/indexer.stage';
 import { startMetricsServer } from './metrics-server';
 import { startSpikesStage } from './spikes/spikes.stage';
 import { startStoriesStage } from './stories/stories.stage';
+import { streamHealth, type StreamHealth } from './stream-health';
 
 export const STREAM_STAGES = ['enricher', 'indexer', 'alert-evaluator', 'alert-recorder', 'stories', 'spikes'] as const;
 export type StreamStage = (typeof STREAM_STAGES)[number];
 
 export interface StreamRuntime {
+  /** Liveness and readiness, as /health/live and /health/ready serve them. */
+  health: StreamHealth;
   stop(): Promise<void>;
 }
 
@@ -80,12 +83,14 @@ export async function startStream(settings: Settings, stages: readonly StreamSta
       intervalMs: settings.SPIKE_EVALUATE_SECONDS * 1000,
     });
   }
+  const health = streamHealth(kafka, es);
   const metricsServer =
     settings.STREAM_METRICS_PORT > 0
-      ? await startMetricsServer(metrics, settings.STREAM_METRICS_PORT, settings.BIND_HOST)
+      ? await startMetricsServer(metrics, settings.STREAM_METRICS_PORT, settings.BIND_HOST, health)
       : undefined;
   logger.info({ stages }, 'stream stages running');
   return {
+    health,
     stop: async () => {
       metricsServer?.close();
       ruleBook?.stop();
