@@ -66,8 +66,8 @@ describe('a case from alert to archive in the browser (R-CASE-1…6, R-UI-3)', (
     await row.waitFor({ timeout: 30_000 });
     await row.click();
     await duty.keyboard.press('p');
-    await duty.waitForURL(/#\/cases\/[^/]+$/, { timeout: 15_000 });
-    const caseId = decodeURIComponent(new URL(duty.url()).hash.replace('#/cases/', ''));
+    await duty.waitForURL(/\/cases\/[^/]+$/, { timeout: 15_000 });
+    const caseId = decodeURIComponent(new URL(duty.url()).pathname.replace('/cases/', ''));
     await duty.getByTestId('case-page').waitFor();
     await caseState(duty, 'receipt');
 

@@ -48,7 +48,7 @@ describe('escalation and outbound notices in a browser (admin)', () => {
 
   it('is not in the navigation of a duty officer', async () => {
     const page = await dashboard.signIn('duty');
-    expect(await page.locator('a[href="#/notify"]').count()).toBe(0);
+    expect(await page.locator('a[href="/notify"]').count()).toBe(0);
     await page.close();
   });
 });

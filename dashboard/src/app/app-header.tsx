@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useAlerts } from '../features/alerts/alerts.provider';
 import { OnWatch } from '../features/duty/on-watch';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { formatDateTime } from '../time/format-time';
 import { useNow } from '../time/use-now';
 import { useSignedIn } from './auth-context';
-import { routeHref, routesFor, type Route } from './use-hash-route';
+import { routePath, routesFor, type Route } from './routes';
 
 /** Dark top bar: product, navigation, Beijing clock, who is signed in, language, sign-out. */
-export function AppHeader({ route }: { route: Route }) {
+export function AppHeader({ route }: { route: Route | undefined }) {
   const { t } = useTranslation();
   const { session, signOut } = useSignedIn();
   const now = useNow(1000);
@@ -22,14 +23,14 @@ export function AppHeader({ route }: { route: Route }) {
       </div>
       <nav className="app-header__nav" aria-label={t('app.mainNav')}>
         {routesFor(session.user.role).map((name) => (
-          <a key={name} href={routeHref(name)} className="nav-link" aria-current={name === route ? 'page' : undefined}>
+          <Link key={name} to={routePath(name)} className="nav-link" aria-current={name === route ? 'page' : undefined}>
             {t(`nav.${name}`)}
             {name === 'alerts' && alerts.unhandled > 0 && (
               <span className="nav-badge" data-testid="alerts-badge" aria-label={t('alerts.unhandled', { count: alerts.unhandled })}>
                 {alerts.unhandled}
               </span>
             )}
-          </a>
+          </Link>
         ))}
       </nav>
       <div className="app-header__right">

@@ -1,20 +1,16 @@
-import { LoginPage } from '../features/auth/login.page';
-import { PUBLIC_REPORT_PATH, PublicReportPage } from '../features/public-report/public-report.page';
-import { AppShell } from './app-shell';
-import { AuthProvider, useAuth } from './auth-context';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { createQueryClient } from './query-client';
+import { createAppRouter } from './router';
 
-function Gate() {
-  const { session } = useAuth();
-  // Keyed by token: a new sign-in starts a fresh shell (new socket, counter back to zero).
-  return session ? <AppShell key={session.token} /> : <LoginPage />;
-}
-
+/** The router over real paths and the one query cache every page fetches through. */
 export function App() {
-  // The public report page is for anyone: no sign-in, no session, nothing of the dashboard.
-  if (window.location.pathname === PUBLIC_REPORT_PATH) return <PublicReportPage />;
+  const [router] = useState(createAppRouter);
+  const [queryClient] = useState(createQueryClient);
   return (
-    <AuthProvider>
-      <Gate />
-    </AuthProvider>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   );
 }

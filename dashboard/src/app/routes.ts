@@ -1,53 +1,48 @@
 import { may, type Action, type Role } from '@liaowang/contract';
-import { useEffect, useState } from 'react';
 
-// Hash routing: the API serves dist/ as static files, so deep links must not need
-// server-side rewrites. Add a route here and a page in app-shell.tsx.
+// Real paths (`/alerts/<id>`, `/search?q=…`): the API and nginx answer index.html for any page
+// path, so a deep link can be bookmarked, shared and reloaded. Add a route here and its page in
+// router.tsx.
 export const ROUTES = ['live', 'search', 'stories', 'alerts', 'cases', 'rules', 'roster', 'handover', 'audit', 'users', 'notify', 'connectors'] as const;
 export type Route = (typeof ROUTES)[number];
 // The action each page needs: the navigation shows a role only what it may do (the server decides).
 export const ROUTE_ACTIONS: Record<Route, Action> = { live: 'items.live', stories: 'stories.read', search: 'items.search', alerts: 'alerts.read', cases: 'cases.read', rules: 'alerts.read', audit: 'audit.read', users: 'users.manage', notify: 'escalation.manage', connectors: 'connectors.read', roster: 'duty.read', handover: 'duty.read' };
+// Pages that open one thing by its id: `/cases/<id>`.
+export const ROUTES_WITH_ID: ReadonlySet<Route> = new Set<Route>(['alerts', 'cases', 'stories']);
 
 export function routesFor(role: Role): Route[] {
   return ROUTES.filter((route) => may(role, ROUTE_ACTIONS[route]));
 }
 export const DEFAULT_ROUTE: Route = 'live';
 
-// `#/cases/abc` is route 'cases' with param 'abc'; the param is everything after the first slash.
-function split(hash: string): [string, string | undefined] {
-  const path = hash.replace(/^#\/?/, '');
-  const slash = path.indexOf('/');
-  if (slash < 0) return [path, undefined];
-  const param = decodeURIComponent(path.slice(slash + 1));
-  return [path.slice(0, slash), param || undefined];
+/** The path of a page, or of one thing on it: `routePath('cases', 'a/b')` is `/cases/a%2Fb`. */
+export function routePath(route: Route, id?: string): string {
+  return id === undefined ? `/${route}` : `/${route}/${encodeURIComponent(id)}`;
 }
 
-function parse(hash: string): Route {
-  const [name] = split(hash);
-  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : DEFAULT_ROUTE;
+/** The page a path belongs to (`/cases/x` → 'cases'), or undefined for a path that is no page. */
+export function routeOfPath(pathname: string): Route | undefined {
+  const [first, ...rest] = pathname.replace(/^\/+/, '').split('/');
+  if (!(ROUTES as readonly string[]).includes(first)) return undefined;
+  const route = first as Route;
+  const extra = rest.filter(Boolean).length;
+  if (extra === 0 || (extra === 1 && ROUTES_WITH_ID.has(route))) return route;
+  return undefined;
 }
 
-export function routeHref(route: Route, param?: string): string {
-  return param === undefined ? `#/${route}` : `#/${route}/${encodeURIComponent(param)}`;
+/**
+ * Links from before real paths used the hash (`/#/cases/<id>`, and notices sent
+ * `/#/alerts?alert=<id>`): the path they mean now, or null when the hash is no such link.
+ */
+export function legacyHashPath(hash: string): string | null {
+  if (!hash.startsWith('#/')) return null;
+  const [path, query = ''] = hash.slice(1).split('?', 2);
+  const alert = new URLSearchParams(query).get('alert');
+  if (alert && path.replace(/\/+$/, '') === '/alerts') return routePath('alerts', alert);
+  return query ? `${path}?${query}` : path;
 }
 
-/** The id a route carries (`#/cases/<id>`), or undefined. */
-export function useRouteParam(): string | undefined {
-  const [param, setParam] = useState(() => split(window.location.hash)[1]);
-  useEffect(() => {
-    const onChange = () => setParam(split(window.location.hash)[1]);
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return param;
-}
-
-export function useHashRoute(): Route {
-  const [route, setRoute] = useState(() => parse(window.location.hash));
-  useEffect(() => {
-    const onChange = () => setRoute(parse(window.location.hash));
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return route;
+/** The router's pattern for a page: `cases/:id?` for the pages that open one thing. */
+export function routePattern(route: Route): string {
+  return ROUTES_WITH_ID.has(route) ? `${route}/:id?` : route;
 }

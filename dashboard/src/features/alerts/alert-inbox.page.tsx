@@ -1,9 +1,10 @@
 import { may, type Alert, type AlertMove, type DismissAlert, type SilenceInput } from '@liaowang/contract';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
-import { routeHref } from '../../app/use-hash-route';
+import { routePath } from '../../app/routes';
 import { caseOfPromotedAlert } from '../cases/cases-api';
 import { AlertDetail, canMove } from './alert-detail';
 import { AlertRow } from './alert-row';
@@ -21,31 +22,43 @@ function matchesFilter(alert: Alert, filter: Filter): boolean {
   return alert.state === filter;
 }
 
-/** R-UI-2: the duty officer's alert inbox, worked from the keyboard. */
+/** R-UI-2: the duty officer's alert inbox, worked from the keyboard. `/alerts/<id>` opens one alert. */
 export function AlertInboxPage() {
   const { t } = useTranslation();
   const { api, session } = useSignedIn();
   const inbox = useAlerts();
+  const navigate = useNavigate();
+  const { id: linkedId } = useParams();
   const mayHandle = may(session.user.role, 'alerts.ack');
   const maySilence = may(session.user.role, 'alerts.rules.manage');
   const [silencing, setSilencing] = useState(false);
   const [silenced, setSilenced] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('open');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(linkedId ?? null);
   const [dismissing, setDismissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notices, setNotices] = useState(desktopNoticesAllowed);
 
   const shown = useMemo(() => inbox.alerts.filter((alert) => matchesFilter(alert, filter)), [inbox.alerts, filter]);
-  const selected = shown.find((alert) => alert.id === selectedId) ?? shown[0];
+  // A linked alert shows even when the filter leaves it out of the list.
+  const linked = linkedId === undefined ? undefined : inbox.alerts.find((alert) => alert.id === linkedId);
+  const selected = shown.find((alert) => alert.id === selectedId) ?? (linked?.id === selectedId ? linked : undefined) ?? shown[0];
   useEffect(() => {
-    if (selected && selected.id !== selectedId) setSelectedId(selected.id);
-  }, [selected, selectedId]);
+    if (linkedId) setSelectedId(linkedId);
+  }, [linkedId]);
+  useEffect(() => {
+    if (selected && selected.id !== selectedId && (!linkedId || linked)) setSelectedId(selected.id);
+  }, [selected, selectedId, linkedId, linked]);
+  // Choosing an alert puts it in the address (replacing, so the back button leaves the inbox).
+  const select = (id: string) => {
+    setSelectedId(id);
+    void navigate(routePath('alerts', id), { replace: true });
+  };
 
   const step = (by: number) => {
     if (shown.length === 0) return;
     const at = Math.max(0, shown.findIndex((alert) => alert.id === selected?.id));
-    setSelectedId(shown[Math.min(shown.length - 1, Math.max(0, at + by))].id);
+    select(shown[Math.min(shown.length - 1, Math.max(0, at + by))].id);
   };
 
   const run = async (work: () => Promise<void>) => {
@@ -64,7 +77,7 @@ export function AlertInboxPage() {
     // Promotion opens a case: go to it.
     void run(async () => {
       const caseId = await caseOfPromotedAlert(api, await inbox.promote(selected.id));
-      if (caseId) window.location.hash = routeHref('cases', caseId);
+      if (caseId) void navigate(routePath('cases', caseId));
     });
   };
   const confirmSilence = (body: SilenceInput) => {
@@ -112,7 +125,7 @@ export function AlertInboxPage() {
       <div className="alert-inbox__body">
         <ul className="alert-list" aria-label={t('alerts.list')}>
           {shown.map((alert) => (
-            <AlertRow key={alert.id} alert={alert} selected={alert.id === selected?.id} onSelect={() => setSelectedId(alert.id)} />
+            <AlertRow key={alert.id} alert={alert} selected={alert.id === selected?.id} onSelect={() => select(alert.id)} />
           ))}
           {shown.length === 0 && <li className="alert-list__empty">{t('alerts.empty')}</li>}
         </ul>

@@ -1,9 +1,11 @@
 import type { Alert, AlertState, DismissAlert, SilenceInput } from '@liaowang/contract';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { useLiveConnection, useLiveEvent } from '../../app/live-connection';
+import { routePath } from '../../app/routes';
 import { playAlertSound, readSoundEnabled, storeSoundEnabled } from './alert-sound';
 import { alertsApi } from './alerts-api';
 import { showDesktopNotice } from './desktop-notice';
@@ -40,6 +42,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { api } = useSignedIn();
   const { socket } = useLiveConnection();
+  const navigate = useNavigate();
   const client = useMemo(() => alertsApi(api), [api]);
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -61,9 +64,9 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
         lastSound.current = now;
         playAlertSound(alert.severity, alert.id);
       }
-      showDesktopNotice(alert, t('alerts.notice.title', { severity: t(`severity.${alert.severity}`), rule: alert.rule.name }), alert.items[0]?.text ?? '');
+      showDesktopNotice(alert, t('alerts.notice.title', { severity: t(`severity.${alert.severity}`), rule: alert.rule.name }), alert.items[0]?.text ?? '', () => void navigate(routePath('alerts', alert.id)));
     },
-    [t],
+    [t, navigate],
   );
 
   useLiveEvent(

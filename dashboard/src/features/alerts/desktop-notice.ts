@@ -14,14 +14,14 @@ export async function askForDesktopNotices(): Promise<boolean> {
   return (await Notification.requestPermission()) === 'granted';
 }
 
-/** A desktop notification for a new alert where the user allowed them; clicking opens the inbox. */
-export function showDesktopNotice(alert: Alert, title: string, body: string): void {
+/** A desktop notification for a new alert where the user allowed them; clicking runs `open` (the alert in the inbox). */
+export function showDesktopNotice(alert: Alert, title: string, body: string, open: () => void): void {
   if (!desktopNoticesAllowed()) return;
   try {
     const notice = new Notification(title, { body, tag: alert.id, requireInteraction: alert.severity === 'critical' });
     notice.onclick = () => {
       window.focus();
-      window.location.hash = '#/alerts';
+      open();
       notice.close();
     };
   } catch {

@@ -1,10 +1,11 @@
 import { may, type Alert, type LinkedCaseLine } from '@liaowang/contract';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { useLiveEvent } from '../../app/live-connection';
-import { routeHref } from '../../app/use-hash-route';
+import { routePath } from '../../app/routes';
 import { formatDateTime } from '../../time/format-time';
 import { casesApi } from './cases-api';
 
@@ -33,7 +34,7 @@ export function AlertCaseLine({ alert }: { alert: Alert }) {
   if (!linked) return null;
   return (
     <div className="alert-case-line" data-testid="alert-case" data-case-id={linked.id}>
-      {may(session.user.role, 'cases.read') ? <a href={routeHref('cases', linked.id)} data-testid="alert-case-link">{linked.title}</a> : <span>{linked.title}</span>}
+      {may(session.user.role, 'cases.read') ? <Link to={routePath('cases', linked.id)} data-testid="alert-case-link">{linked.title}</Link> : <span>{linked.title}</span>}
       {linked.agreedLine && (
         <blockquote className="agreed-line" data-testid="alert-agreed-line">
           <strong>{t('cases.agreedLine.title')}</strong> <span className="agreed-line__meta">{t('cases.agreedLine.releasedAt', { time: formatDateTime(linked.agreedLine.releasedAt) })}</span>

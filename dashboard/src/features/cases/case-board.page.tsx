@@ -1,10 +1,11 @@
 import { CASE_GRADES, CASE_STATES, may, type Case, type CaseGrade } from '@liaowang/contract';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { useLiveEvent } from '../../app/live-connection';
-import { routeHref } from '../../app/use-hash-route';
+import { routePath } from '../../app/routes';
 import { useNow } from '../../time/use-now';
 import { boardColumns, mergeCase, ownersOf, type BoardFilter } from './case-board';
 import { CaseCard } from './case-card';
@@ -33,6 +34,7 @@ export function CaseBoardPage() {
   const { t } = useTranslation();
   const { api, session } = useSignedIn();
   const client = useMemo(() => casesApi(api), [api]);
+  const navigate = useNavigate();
   const now = useNow(10_000);
   const [cases, setCases] = useState<Case[]>([]);
   const [filter, setFilter] = useState<BoardFilter>({});
@@ -58,7 +60,7 @@ export function CaseBoardPage() {
     try {
       const created = await client.create({ title });
       setCases((prev) => mergeCase(prev, created));
-      window.location.hash = routeHref('cases', created.id);
+      void navigate(routePath('cases', created.id));
     } catch (caught) {
       setError(describeCaseError(caught, t));
     }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSignedIn } from '../../app/auth-context';
-import { routeHref } from '../../app/use-hash-route';
+import { routePath } from '../../app/routes';
 import { CaseScopeProvider } from './case-context';
 import { CaseClosingSection } from './case-closing';
 import { CaseEvidenceSection } from './case-evidence';
@@ -20,7 +21,7 @@ export function CasePage({ id }: { id: string }) {
   const { item, stale } = handle;
   return (
     <div className="case-page" data-testid="case-page" data-case-id={id} data-version={item?.version}>
-      <a href={routeHref('cases')} className="case-page__back">← {t('cases.page.back')}</a>
+      <Link to={routePath('cases')} className="case-page__back">← {t('cases.page.back')}</Link>
       {stale && (
         <p className="notice notice--error case-page__stale" role="alert" data-testid="case-stale">
           {stale.latest ? t('cases.stale.message', { mine: stale.mine, latest: stale.latest }) : t('cases.stale.conflict')}{' '}

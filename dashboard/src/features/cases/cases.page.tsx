@@ -1,10 +1,10 @@
-import { useRouteParam } from '../../app/use-hash-route';
+import { useParams } from 'react-router';
 import { CaseBoardPage } from './case-board.page';
 import { CasePage } from './case.page';
 import './cases.css';
 
-/** `#/cases` is the board, `#/cases/<id>` one case. */
+/** `/cases` is the board, `/cases/<id>` one case. */
 export function CasesPage() {
-  const id = useRouteParam();
+  const { id } = useParams();
   return id ? <CasePage key={id} id={id} /> : <CaseBoardPage />;
 }

@@ -1,4 +1,4 @@
-import { chipsOf, EMPTY_SEARCH, fromSavedQuery, toggleFilter, toSavedQuery, toSearchParams } from './search-state';
+import { chipsOf, EMPTY_SEARCH, fromSavedQuery, searchStateFromParams, searchStateToParams, toggleFilter, toSavedQuery, toSearchParams } from './search-state';
 
 describe('search state', () => {
   it('toggles a facet value on and off, dropping an emptied facet', () => {
@@ -25,5 +25,18 @@ describe('search state', () => {
   it('round-trips through a saved query', () => {
     const state = { q: '停水', filters: { sentiment: ['negative'] }, sort: 'relevance' as const };
     expect(fromSavedQuery(toSavedQuery(state))).toEqual(state);
+  });
+
+  it('round-trips a search through the page address, leaving the default sort out', () => {
+    const state = { ...toggleFilter(toggleFilter(EMPTY_SEARCH, 'platform', 'weibo'), 'sentiment', 'negative'), q: '停水', sort: 'risk' as const };
+    const params = searchStateToParams(state);
+    expect(params.toString()).toBe(new URLSearchParams({ q: '停水', platform: 'weibo', sentiment: 'negative', sort: 'risk' }).toString());
+    expect(searchStateFromParams(params)).toEqual(state);
+    expect(searchStateToParams(EMPTY_SEARCH).toString()).toBe('');
+    expect(searchStateFromParams(new URLSearchParams())).toEqual(EMPTY_SEARCH);
+  });
+
+  it('ignores an unknown sort and empty facet values in an address', () => {
+    expect(searchStateFromParams(new URLSearchParams('sort=oldest&region=,&q=x'))).toEqual({ ...EMPTY_SEARCH, q: 'x' });
   });
 });

@@ -1,4 +1,4 @@
-import type { ItemSort, SavedSearchQuery } from '@liaowang/contract';
+import { ITEM_SORTS, type ItemSort, type SavedSearchQuery } from '@liaowang/contract';
 
 /** The facets the page filters by, in the order the chips and counts show them. */
 export const FACETS = ['kind', 'platform', 'sentiment', 'category', 'region', 'province', 'author'] as const;
@@ -55,4 +55,20 @@ export function fromSavedQuery(query: SavedSearchQuery): SearchState {
     if (values?.length) filters[facet] = [...values];
   }
   return { q: query.q ?? '', filters, sort: query.sort ?? 'newest' };
+}
+
+/** The search as the page's address says it (`/search?q=停水&platform=weibo&sort=risk`). */
+export function searchStateFromParams(params: URLSearchParams): SearchState {
+  const filters: SearchState['filters'] = {};
+  for (const facet of FACETS) {
+    const values = (params.get(facet) ?? '').split(',').filter(Boolean);
+    if (values.length) filters[facet] = values;
+  }
+  const sort = params.get('sort');
+  return { q: params.get('q') ?? '', filters, sort: (ITEM_SORTS as readonly string[]).includes(sort ?? '') ? (sort as ItemSort) : EMPTY_SEARCH.sort };
+}
+
+/** The address of a search: the words, the facets and a sort other than the default. */
+export function searchStateToParams(state: SearchState): URLSearchParams {
+  return toSearchParams(state, { sort: state.sort === EMPTY_SEARCH.sort ? undefined : state.sort });
 }

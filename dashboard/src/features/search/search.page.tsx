@@ -1,25 +1,33 @@
 import { ITEM_SORTS, may, STATS_INTERVALS, type ItemSort } from '@liaowang/contract';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { ItemTable } from '../live-items/item-table';
 import { SavedSearches } from './saved-searches';
 import { searchApi } from './search-api';
 import { FacetCounts, FilterChips } from './search-facets';
-import { EMPTY_SEARCH, toggleFilter, type FacetName, type SearchState } from './search-state';
+import { searchStateFromParams, searchStateToParams, toggleFilter, type FacetName, type SearchState } from './search-state';
 import { useSearch } from './use-search';
 import { VolumePanel } from './volume-panel';
 
 const NO_FRESH: ReadonlySet<string> = new Set();
 
-/** The search console (R-UI-2): the alert rules' query language, facets as chips, cursor paging, volume over time. */
+/**
+ * The search console (R-UI-2): the alert rules' query language, facets as chips, cursor paging,
+ * volume over time. The search is in the address (`/search?q=…&platform=…`), so it can be shared.
+ */
 export function SearchPage() {
   const { t } = useTranslation();
   const { api, session } = useSignedIn();
   const client = useMemo(() => searchApi(api), [api]);
-  const [state, setState] = useState<SearchState>(EMPTY_SEARCH);
-  const [input, setInput] = useState('');
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => searchStateFromParams(params), [params]);
+  const setState = (change: (current: SearchState) => SearchState) => setParams(searchStateToParams(change(state)));
+  const [input, setInput] = useState(state.q);
+  // Back and forward change the address: the box follows.
+  useEffect(() => setInput(state.q), [state.q]);
   const [interval, setInterval] = useState<string>('hour');
   const { results, pending, error, loadMore } = useSearch(client, state, interval);
   const toggle = (facet: FacetName, value: string) => setState((s) => toggleFilter(s, facet, value));
@@ -29,7 +37,7 @@ export function SearchPage() {
   };
   const open = (next: SearchState) => {
     setInput(next.q);
-    setState(next);
+    setState(() => next);
   };
   // A 400 names the field: a query that does not parse says where.
   const problem = error instanceof ApiError ? error.problem?.errors?.[0]?.message : undefined;

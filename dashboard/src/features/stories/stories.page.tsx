@@ -1,39 +1,56 @@
-import { STORY_SORTS, type StoryDetailResponse, type StoryListResponse, type StorySummary } from '@liaowang/contract';
-import { useEffect, useState } from 'react';
+import { STORY_SORTS } from '@liaowang/contract';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbortError } from '../../api/api-error';
+import { useNavigate, useParams } from 'react-router';
 import { useSignedIn } from '../../app/auth-context';
+import { useLiveEvent } from '../../app/live-connection';
+import { routePath } from '../../app/routes';
 import { formatDateTime } from '../../time/format-time';
 import { SpikesPanel } from '../spikes/spikes-panel';
 import { ItemSummaries } from '../items/item-summaries';
 import { HotWordsPanel } from './hot-words-panel';
+import { storiesTouched, storyDetailQuery, storyKeys, storyListQuery, type StorySort } from './story-queries';
 
-type Sort = (typeof STORY_SORTS)[number];
+// Items are indexed a few batches a second at peaks: refetch the stories they grew at most this often.
+const LIVE_REFRESH_MS = 10_000;
 
-/** R-ENR-6: the stories the posts tell, hottest first, and the items of the one opened. */
+/** Newly indexed items that join stories make the story list and the open story stale. */
+function useStoriesFollowItems(openId: string | undefined): void {
+  const queryClient = useQueryClient();
+  const touched = useRef(new Set<string>());
+  const timer = useRef(0);
+  useLiveEvent('items:indexed', (items) => {
+    if (!Array.isArray(items)) return;
+    for (const id of storiesTouched(items)) touched.current.add(id);
+    if (touched.current.size === 0 || timer.current) return;
+    timer.current = window.setTimeout(() => {
+      timer.current = 0;
+      const ids = touched.current;
+      touched.current = new Set();
+      void queryClient.invalidateQueries({ queryKey: storyKeys.lists });
+      for (const id of ids) void queryClient.invalidateQueries({ queryKey: storyKeys.detail(id) });
+    }, LIVE_REFRESH_MS);
+  });
+  // openId is read by the query itself; the timer only needs clearing when the page goes.
+  void openId;
+}
+
+/** R-ENR-6: the stories the posts tell, hottest first; `/stories/<id>` opens one with its items. */
 export function StoriesPage() {
   const { t } = useTranslation();
   const { api } = useSignedIn();
-  const [sort, setSort] = useState<Sort>('velocity');
+  const navigate = useNavigate();
+  const { id: openId } = useParams();
+  const [sort, setSort] = useState<StorySort>('velocity');
   const [words, setWords] = useState('');
-  const [stories, setStories] = useState<StorySummary[]>([]);
-  const [open, setOpen] = useState<StoryDetailResponse | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const filter = words.trim() ? `&q=${encodeURIComponent(words.trim())}` : '';
-    api.call<StoryListResponse>(`/stories?sort=${sort}&size=50${filter}`, { signal: controller.signal }).then(
-      (page) => setStories(page.stories),
-      (error: unknown) => {
-        if (!isAbortError(error)) setFailed(true);
-      },
-    );
-    return () => controller.abort();
-  }, [api, sort, words]);
-
-  const show = (id: string) =>
-    void api.call<StoryDetailResponse>(`/stories/${encodeURIComponent(id)}`).then(setOpen, () => setFailed(true));
+  const list = useQuery({ ...storyListQuery(api, sort, words.trim()), placeholderData: keepPreviousData });
+  const detail = useQuery({ ...storyDetailQuery(api, openId ?? ''), enabled: openId !== undefined });
+  useStoriesFollowItems(openId);
+  const stories = list.data?.stories ?? [];
+  const open = openId !== undefined ? detail.data : undefined;
+  const failed = list.isError || detail.isError;
+  const show = (id: string) => void navigate(routePath('stories', id));
 
   return (
     <div className="stories-page" data-testid="stories-page">
@@ -81,7 +98,7 @@ export function StoriesPage() {
                   key={story.id}
                   onClick={() => show(story.id)}
                   data-testid="story-row"
-                  aria-selected={open?.story.id === story.id}
+                  aria-selected={openId === story.id}
                 >
                   <td className="stories__title">{story.title}</td>
                   <td>{story.volume}</td>

@@ -1,0 +1,98 @@
+import type { StoryListResponse } from '@liaowang/contract';
+import { randomUUID } from 'node:crypto';
+import { claimOfThisRun, commentOfThisRun } from './support/claims';
+import { reportPath, startDashboardSystem, type DashboardSystem } from './support/dashboard';
+import { eventually } from './support/test-system';
+
+// Pages are real addresses (issue 10): a link to a story opens that story, before and after
+// sign-in and after a reload; an old `#/` link still lands; an address that is no page says so.
+describe('dashboard addresses in a browser', () => {
+  let dashboard: DashboardSystem;
+  let storyId: string;
+  let marker: string;
+
+  beforeAll(async () => {
+    dashboard = await startDashboardSystem();
+    const { system } = dashboard;
+    marker = randomUUID().replace(/-/g, '').slice(0, 10);
+    const claim = claimOfThisRun(marker);
+    for (const [author, text] of [['u-route-1', claim], ['u-route-2', `${commentOfThisRun(marker)}//@城市观察:${claim}`]]) {
+      const response = await fetch(`${system.intakeUrl}/api/v1/intake/mentions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-intake-key': system.intakeKey },
+        body: JSON.stringify({ sourceId: randomUUID(), platform: 'weibo', author: { id: author, name: author }, text, publishedAt: new Date().toISOString() }),
+      });
+      expect(response.status).toBe(202);
+    }
+    const { token } = await system.login('screen');
+    const story = await eventually(async () => {
+      const listed = (await (await fetch(`${system.apiUrl}/api/v1/stories?sort=volume&size=100&q=${marker}`, { headers: { authorization: `Bearer ${token}` } })).json()) as StoryListResponse;
+      return listed.stories.find((s) => s.title.includes(marker) && s.volume === 2);
+    }, 90_000, 'the story of the post and its repost');
+    storyId = story.id;
+  }, 180_000);
+  afterAll(() => dashboard?.stop());
+
+  const signInHere = async (page: Awaited<ReturnType<DashboardSystem['browser']['newPage']>>, username: string) => {
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(dashboard.system.settings.SEED_PASSWORD!);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('current-user').waitFor({ timeout: 30_000 });
+  };
+
+  it('opens a story from its address in a fresh page, through sign-in and a reload', async () => {
+    const { system, browser } = dashboard;
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const address = `${system.apiUrl}/stories/${encodeURIComponent(storyId)}`;
+    await page.goto(address);
+    await signInHere(page, 'screen');
+    const detail = page.getByTestId('story-detail');
+    await detail.getByRole('heading', { name: new RegExp(marker) }).waitFor({ timeout: 15_000 });
+    expect(page.url()).toBe(address);
+    expect(await page.locator('a.nav-link[aria-current="page"]').textContent()).toBe('话题');
+
+    await page.reload();
+    await detail.getByRole('heading', { name: new RegExp(marker) }).waitFor({ timeout: 15_000 });
+    expect(page.url()).toBe(address);
+    await detail.getByText('最新 2 条信息（已脱敏）').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: reportPath('story-deep-link.png') });
+
+    // The navigation goes to real paths, and back returns to the story.
+    await page.getByRole('link', { name: '告警', exact: true }).click();
+    await page.getByTestId('alert-inbox').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/alerts');
+    await page.goBack();
+    await detail.getByRole('heading', { name: new RegExp(marker) }).waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+
+  it('turns an old hash link into the address it meant', async () => {
+    const page = await dashboard.signIn('screen', { hash: `#/stories/${encodeURIComponent(storyId)}` });
+    await page.getByTestId('story-detail').getByRole('heading', { name: new RegExp(marker) }).waitFor({ timeout: 15_000 });
+    const url = new URL(page.url());
+    expect(url.pathname).toBe(`/stories/${encodeURIComponent(storyId)}`);
+    expect(url.hash).toBe('');
+    await page.close();
+  });
+
+  it('says in Chinese, and in English on the switch, that an unknown address is no page', async () => {
+    const page = await dashboard.signIn('screen', { hash: 'no/such/page' });
+    const notFound = page.getByTestId('not-found-page');
+    await notFound.getByRole('heading', { name: '页面不存在' }).waitFor({ timeout: 10_000 });
+    await notFound.getByText('/no/such/page').waitFor();
+    await page.getByTestId('language-switch').click();
+    await notFound.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByTestId('not-found-home').click();
+    await page.getByTestId('connection-status').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/live');
+    await page.close();
+  });
+
+  it('does not open a page the role may not see from its address', async () => {
+    const page = await dashboard.signIn('screen', { hash: 'users' });
+    await page.getByTestId('connection-status').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/live');
+    expect(await page.getByTestId('users-page').count()).toBe(0);
+    await page.close();
+  });
+});
