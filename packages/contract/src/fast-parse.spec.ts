@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { fastParser, fastSafeParse, NOT_FAST } from './fast-parse';
+import { ITEM_KINDS, mentionIntakeSchema } from './item';
+import { ITEM_INTAKE_SCHEMAS } from './item-intake';
+
+const mention = {
+  sourceId: 'sim-1-1',
+  kind: 'mention',
+  platform: 'weibo',
+  author: { id: 'u1', name: '江城观察' },
+  text: '网传明天停课，大家注意',
+  url: 'https://weibo.example/1',
+  publishedAt: '2026-11-23T09:30:00+08:00',
+  region: '上海',
+};
+const comment = { ...mention, kind: 'comment', account: { id: 'jc', name: '江城发布' }, post: { id: 'p1', url: 'https://weibo.example/p1', title: '通知' }, inReplyTo: 'c0' };
+const report = {
+  kind: 'impostor_report',
+  text: '冒充官方',
+  reportedAccount: { platform: 'douyin', displayName: '江城发布', handle: 'jc_fake', url: 'https://douyin.example/u/1', avatarUrl: 'https://douyin.example/a.png', bio: '官方', followerCount: 12 },
+  reporter: { name: '张三', contact: '13812345678' },
+  evidenceUrls: ['https://douyin.example/e/1'],
+};
+const BASES = { mention, comment, impostor_report: report };
+
+// Values a field is set to: right and wrong types, what the cleaning removes or replaces, limits, bad links and times.
+const VALUES: unknown[] = [
+  undefined, null, 0, -1, 1.5, 12, Number.NaN, true, '', ' ', '  x  ', 'a', '\u0000', '\u0000\u0001', 'a\u0000b', '江城\u202e发布', 'a\ud800b', '\udc00',
+  'e\u0301', 'Ａ全角', '\u200b', 'x'.repeat(50), 'x'.repeat(51), 'y'.repeat(200), 'y'.repeat(201), 'https://x.example/a', 'http://例子.测试/路径',
+  'javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'not a url', 'HTTPS://X.EXAMPLE', '2026-11-23T09:30:00Z', '2026-11-23T09:30:00.123+08:00',
+  '2026-02-30T00:00:00Z', '9999-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '2026-11-23', 'mention', 'comment', 'impostor_report', 1, 2, [], ['https://x.example'],
+  ['javascript:x'], Array.from({ length: 21 }, () => 'https://x.example'), {}, { id: 'a', name: 'b' }, { id: '', name: 'b' },
+];
+
+// Deterministic pseudo-random numbers, so a failure can be replayed.
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+const pick = <T>(next: () => number, values: readonly T[]): T => values[Math.floor(next() * values.length)];
+
+/** Every dotted path of the base payload, and a few that are not in it. */
+function pathsOf(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [prefix];
+  const own = Object.entries(value).flatMap(([key, inner]) => pathsOf(inner, prefix ? `${prefix}.${key}` : key));
+  return [...(prefix ? [prefix] : []), ...own, `${prefix ? `${prefix}.` : ''}extra`, `${prefix ? `${prefix}.` : ''}threadId`, `${prefix ? `${prefix}.` : ''}schemaVersion`];
+}
+
+/** Sets a field (undefined kept as a key), or with `remove` deletes it. */
+function setPath(payload: Record<string, unknown>, path: string, value: unknown, remove: boolean): void {
+  const keys = path.split('.');
+  let at = payload;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof at[key] !== 'object' || at[key] === null) at[key] = {};
+    at = at[key] as Record<string, unknown>;
+  }
+  if (remove) delete at[keys[keys.length - 1]];
+  else at[keys[keys.length - 1]] = value;
+}
+
+describe(fastParser.name, () => {
+  beforeAll(() => jest.useFakeTimers({ now: Date.parse('2026-12-01T08:00:00Z') }));
+  afterAll(() => jest.useRealTimers());
+
+  it('has a fast path for the intake schema of every kind and for the first endpoint', () => {
+    for (const kind of ITEM_KINDS) expect(fastParser(ITEM_INTAKE_SCHEMAS[kind].schema)).toBeDefined();
+    expect(fastParser(mentionIntakeSchema)).toBeDefined();
+  });
+
+  it('gives no fast path for a schema with a part it does not know', () => {
+    expect(fastParser(z.object({ at: z.date() }))).toBeUndefined();
+    expect(fastParser(z.object({ name: z.string().email() }))).toBeUndefined();
+    expect(fastParser(z.object({ name: z.string() }).passthrough())).toBeUndefined();
+  });
+
+  it('takes a valid payload the way zod does, with the same output, key order included', () => {
+    for (const kind of ITEM_KINDS) {
+      const schema = ITEM_INTAKE_SCHEMAS[kind].schema;
+      const fast = fastParser(schema)!(BASES[kind]);
+      expect(fast).not.toBe(NOT_FAST);
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(schema.parse(BASES[kind])));
+    }
+  });
+
+  it('never accepts what zod refuses, and when it accepts, gives exactly what zod gives (10,000 altered payloads)', () => {
+    const next = random(11);
+    let fastTaken = 0;
+    let refused = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const kind = pick(next, ITEM_KINDS);
+      const schema = ITEM_INTAKE_SCHEMAS[kind].schema;
+      const payload = structuredClone(BASES[kind]) as Record<string, unknown>;
+      const paths = pathsOf(payload);
+      const changes = 1 + Math.floor(next() * 3);
+      for (let c = 0; c < changes; c++) setPath(payload, pick(next, paths), pick(next, VALUES), next() < 0.2);
+      const fast = fastParser(schema)!(payload);
+      const zod = schema.safeParse(payload);
+      if (!zod.success) {
+        refused++;
+        expect({ payload, fast }).toEqual({ payload, fast: NOT_FAST });
+      } else if (fast !== NOT_FAST) {
+        fastTaken++;
+        // Same keys (one set to undefined included) and values, in the same order.
+        expect(fast).toStrictEqual(zod.data);
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(zod.data));
+      }
+    }
+    // Both sides were really tried.
+    expect(refused).toBeGreaterThan(1_000);
+    expect(fastTaken).toBeGreaterThan(1_000);
+  });
+
+  it('mirrors zod on the other parts it knows: regex, number bounds, enum, array length, nullable, literal, strict keys', () => {
+    const schema = z
+      .object({
+        code: z.string().regex(/^[a-z]+$/g),
+        n: z.number().int().gt(0).lte(10).optional(),
+        tag: z.enum(['a', 'b']),
+        list: z.array(z.boolean()).min(1).max(2),
+        maybe: z.string().length(2).nullable(),
+        v: z.literal(1).default(1),
+      })
+      .strict();
+    const values: unknown[] = [undefined, null, 0, 1, 10, 11, 2.5, Number.NaN, Infinity, 'a', 'b', 'ab', 'abc', 'A', '', true, false, [], [true], [true, false], [true, 1], [1, 2, 3], {}];
+    const next = random(7);
+    let fastTaken = 0;
+    for (let i = 0; i < 5_000; i++) {
+      const payload: Record<string, unknown> = { code: 'ab', tag: 'a', list: [true], maybe: null };
+      for (let c = 0; c < 2; c++) setPath(payload, pick(next, ['code', 'n', 'tag', 'list', 'maybe', 'v', 'extra']), pick(next, values), next() < 0.2);
+      const fast = fastParser(schema)!(payload);
+      const zod = schema.safeParse(payload);
+      if (!zod.success) expect({ payload, fast }).toEqual({ payload, fast: NOT_FAST });
+      else if (fast !== NOT_FAST) {
+        fastTaken++;
+        expect(fast).toStrictEqual(zod.data);
+      }
+    }
+    expect(fastTaken).toBeGreaterThan(100);
+  });
+
+  it('leaves the payload as it was (the raw payload is the evidence)', () => {
+    const payload = { ...mention, text: '  a\u0000b  ', author: { id: 'u1', name: '江城\u202e发布' } };
+    const before = JSON.stringify(payload);
+    expect(fastParser(ITEM_INTAKE_SCHEMAS.mention.schema)!(payload)).toMatchObject({ text: 'ab', author: { name: '江城发布' } });
+    expect(JSON.stringify(payload)).toBe(before);
+  });
+});
+
+describe(fastSafeParse.name, () => {
+  it("answers a refused payload with zod's own issues", () => {
+    const schema = ITEM_INTAKE_SCHEMAS.mention.schema;
+    const payload = { ...mention, author: { id: 'u1' }, url: 'javascript:alert(1)' };
+    expect(fastSafeParse(schema)(payload)).toEqual(schema.safeParse(payload));
+  });
+});
