@@ -1,4 +1,5 @@
 import { settingsShape } from '@liaowang/platform';
+import { STREAM_STAGES } from '@liaowang/stream';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -9,10 +10,11 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { 
   services: Record<string, { command?: string[]; environment?: Record<string, unknown>; healthcheck?: unknown; build?: { dockerfile: string }; ports?: string[] }>;
 };
 const services = compose.services;
+const NODE_SERVICES = ['api', 'intake', 'enricher', 'indexer', 'stream'];
 
 describe('docker-compose.yml', () => {
   it('runs Kafka, Elasticsearch, every service and the dashboard', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'dashboard', 'elasticsearch', 'intake', 'kafka', 'stream']);
+    expect(Object.keys(services).sort()).toEqual(['api', 'dashboard', 'elasticsearch', 'enricher', 'indexer', 'intake', 'kafka', 'stream']);
   });
 
   it.each(Object.keys(services))('%s has a health check', (name) => {
@@ -20,15 +22,20 @@ describe('docker-compose.yml', () => {
   });
 
   it('starts each Node service from an entry point that exists in the code', () => {
-    for (const name of ['api', 'intake', 'stream']) {
+    for (const name of NODE_SERVICES) {
       const entry = services[name].command!.find((part) => part.endsWith('.js'))!;
       expect(existsSync(join(root, entry.replace('/dist/', '/src/').replace(/\.js$/, '.ts')))).toBe(true);
     }
   });
 
+  it('runs every stage of the stream in exactly one of its processes', () => {
+    const stages = ['enricher', 'indexer', 'stream'].flatMap((name) => services[name].command!.slice(services[name].command!.findIndex((part) => part.endsWith('.js')) + 1));
+    expect([...stages].sort()).toEqual([...STREAM_STAGES].sort());
+  });
+
   it('names only settings the code knows', () => {
     const known = new Set(Object.keys(settingsShape));
-    for (const name of ['api', 'intake', 'stream']) {
+    for (const name of NODE_SERVICES) {
       for (const variable of Object.keys(services[name].environment ?? {})) expect(known).toContain(variable);
     }
   });
@@ -46,7 +53,7 @@ describe('docker-compose.yml', () => {
 
   it('publishes the intake port on loopback only, and the API (with its /metrics) not at all', () => {
     expect(published('intake')).toEqual([`127.0.0.1:${services.intake.environment!.INTAKE_PORT}:3001`]);
-    for (const name of ['api', 'stream', 'kafka', 'elasticsearch']) expect(published(name)).toEqual([]);
+    for (const name of ['api', 'enricher', 'indexer', 'stream', 'kafka', 'elasticsearch']) expect(published(name)).toEqual([]);
   });
 
   it('reaches the API through the dashboard proxy, which does not pass /metrics on', () => {

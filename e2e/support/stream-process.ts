@@ -6,14 +6,14 @@ const STREAM_MAIN = join(__dirname, '..', '..', 'pipelines', 'stream', 'dist', '
 
 /** The stream as its own process (`node pipelines/stream/dist/main.js`), as a deployment runs it: a test can SIGKILL it. */
 export class StreamProcess {
-  private readonly output: string[] = [];
+  private readonly recent: string[] = [];
   private exited?: { code: number | null; signal: NodeJS.Signals | null };
   private readonly exit: Promise<void>;
 
   private constructor(private readonly child: ChildProcess) {
     const keep = (chunk: Buffer) => {
-      this.output.push(chunk.toString());
-      if (this.output.length > 200) this.output.shift();
+      this.recent.push(chunk.toString());
+      if (this.recent.length > 200) this.recent.shift();
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -29,9 +29,14 @@ export class StreamProcess {
     return new StreamProcess(spawn(process.execPath, [STREAM_MAIN, ...stages], { env: testEnvironment(overrides), stdio: ['ignore', 'pipe', 'pipe'] }));
   }
 
+  /** What it wrote lately (stdout and stderr, the last 200 chunks). */
+  get output(): string {
+    return this.recent.join('');
+  }
+
   /** Whether it is still running, and if not, how it ended (with its last output, for the failure message). */
   get state(): string {
-    return this.exited ? `exited (code ${this.exited.code}, signal ${this.exited.signal}): ${this.output.join('').slice(-2_000)}` : 'running';
+    return this.exited ? `exited (code ${this.exited.code}, signal ${this.exited.signal}): ${this.output.slice(-2_000)}` : 'running';
   }
 
   /** Dies at once, as with a power cut: no shutdown hook runs, no offset is committed on the way out. */

@@ -31,7 +31,8 @@ export function register(program: Command): void {
       for (const service of LOCAL_SERVICES) {
         const t0 = Date.now();
         startService(service, env);
-        const url = service.readyUrl?.(env);
+        // The same settings the process got: the environment, then the run's own.
+        const url = service.readyUrl?.({ ...(process.env as Record<string, string>), ...env });
         if (url && !(await waitForUrl(url, 90_000))) {
           throw new Error(`${service.name} did not become ready; see ${logFile(service.name)}`);
         }

@@ -28,7 +28,7 @@ export function startService(service: LocalService, env: Record<string, string>)
   const out = openSync(logFile(service.name), 'a');
   const child = spawn(process.execPath, [service.entry, ...(service.args ?? [])], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, ...service.env?.({ ...process.env, ...env } as Record<string, string>) },
     detached: true,
     stdio: ['ignore', out, out],
   });

@@ -9,3 +9,4 @@ export * from './nest';
 export * from './metrics';
 export * from './audit';
 export * from './net';
+export * from './startup/until-reachable';

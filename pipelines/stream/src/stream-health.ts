@@ -41,13 +41,14 @@ export interface StreamHealth {
   ready(): Promise<ReadinessReport>;
 }
 
-export function streamHealth(kafka: KafkaPort, es: ElasticsearchClient): StreamHealth {
+/** `es` is absent for a process whose stages never touch Elasticsearch (the enricher): its readiness does not hang on it. */
+export function streamHealth(kafka: KafkaPort, es: ElasticsearchClient | undefined): StreamHealth {
   return {
     live: () => livenessOf(kafka.consumerHealth(), Date.now()),
     ready: async () => {
       const [kafkaUp, esUp] = await Promise.all([
         withinTime(kafka.isReachable(), PROBE_TIMEOUT_MS),
-        withinTime(isElasticsearchReady(es), PROBE_TIMEOUT_MS),
+        es ? withinTime(isElasticsearchReady(es), PROBE_TIMEOUT_MS) : Promise.resolve(true),
       ]);
       return readinessOf(kafka.consumerHealth(), kafkaUp, esUp);
     },

@@ -10,6 +10,7 @@ import {
   storyBandsIndex,
   STORY_BANDS_INDEX_NAME,
   spikesIndex,
+  type IndexTemplateDefinition,
 } from '@liaowang/contract';
 import { createEnricher } from '@liaowang/nlp';
 import {
@@ -18,6 +19,7 @@ import {
   ensureIndex,
   ensureIndexTemplate,
   KafkaPort,
+  untilReachable,
   Metrics,
   type Settings,
 } from '@liaowang/platform';
@@ -46,44 +48,56 @@ export async function startStream(settings: Settings, stages: readonly StreamSta
   const logger = createLogger('stream', settings.LOG_LEVEL);
   const metrics = new Metrics('stream');
   const kafka = new KafkaPort(settings.KAFKA_BROKERS, 'liaowang-stream', logger, metrics);
-  await kafka.ensureTopics(ALL_TOPICS);
+  // A server still starting (or down) when this process starts is waited for, not a reason to
+  // exit (R-REL-1): a supervisor restarting it in a loop would only add noise.
+  const reachable = <T>(what: string, step: () => Promise<T>) => untilReachable(what, step, logger);
+  await reachable('Kafka', () => kafka.ensureTopics(ALL_TOPICS));
   const es = createElasticsearchClient(settings.ES_URL);
+  const ensureTemplates = (...defs: IndexTemplateDefinition[]) =>
+    reachable('Elasticsearch', async () => {
+      for (const def of defs) await ensureIndexTemplate(es, def);
+    });
+  const ensureIndices = (...names: string[]) =>
+    reachable('Elasticsearch', async () => {
+      for (const name of names) await ensureIndex(es, name);
+    });
   if (stages.includes('enricher')) await startEnricherStage(kafka, createEnricher(), logger.child({ stage: 'enricher' }));
   if (stages.includes('indexer')) {
-    await ensureIndexTemplate(es, itemsIndex);
+    await ensureTemplates(itemsIndex);
     await startIndexerStage(kafka, es, logger.child({ stage: 'indexer' }));
   }
   let ruleBook: RuleBook | undefined;
   if (stages.includes('alert-evaluator')) {
-    await ensureIndexTemplate(es, alertRulesIndex);
-    await ensureIndex(es, ALERT_RULES_INDEX_NAME);
+    await ensureTemplates(alertRulesIndex);
+    await ensureIndices(ALERT_RULES_INDEX_NAME);
     const ruleLogger = logger.child({ stage: 'alert-evaluator' });
     ruleBook = new RuleBook(withoutSilencedRules(elasticsearchRuleSource(es), es), ruleLogger, (compiled, skipped) => {
       metrics.alertRules.set({ state: 'compiled' }, compiled);
       metrics.alertRules.set({ state: 'skipped' }, skipped);
     });
-    await ruleBook.start(settings.ALERT_RULES_RELOAD_SECONDS * 1000);
+    const book = ruleBook;
+    await reachable('Elasticsearch', () => book.start(settings.ALERT_RULES_RELOAD_SECONDS * 1000));
     await startAlertEvaluatorStage(kafka, ruleBook, ruleLogger, metrics);
   }
   if (stages.includes('alert-recorder')) {
-    await ensureIndexTemplate(es, alertsIndex);
-    await ensureIndex(es, ALERTS_INDEX_NAME);
+    await ensureTemplates(alertsIndex);
+    await ensureIndices(ALERTS_INDEX_NAME);
     await startAlertRecorderStage(kafka, es, logger.child({ stage: 'alert-recorder' }), metrics);
   }
   if (stages.includes('stories')) {
-    for (const def of [itemsIndex, storiesIndex, storyBandsIndex]) await ensureIndexTemplate(es, def);
-    for (const name of [STORIES_INDEX_NAME, STORY_BANDS_INDEX_NAME]) await ensureIndex(es, name);
+    await ensureTemplates(itemsIndex, storiesIndex, storyBandsIndex);
+    await ensureIndices(STORIES_INDEX_NAME, STORY_BANDS_INDEX_NAME);
     await startStoriesStage(kafka, es, logger.child({ stage: 'stories' }));
   }
   let spikes: { stop(): void } | undefined;
   if (stages.includes('spikes')) {
-    await ensureIndexTemplate(es, spikesIndex);
+    await ensureTemplates(spikesIndex);
     spikes = startSpikesStage(es, kafka, logger.child({ stage: 'spikes' }), {
       detector: { zAtLeast: settings.SPIKE_Z, minCount: settings.SPIKE_MIN_COUNT },
       intervalMs: settings.SPIKE_EVALUATE_SECONDS * 1000,
     });
   }
-  const health = streamHealth(kafka, es);
+  const health = streamHealth(kafka, stages.some((stage) => stage !== 'enricher') ? es : undefined);
   const metricsServer =
     settings.STREAM_METRICS_PORT > 0
       ? await startMetricsServer(metrics, settings.STREAM_METRICS_PORT, settings.BIND_HOST, health)

@@ -92,7 +92,7 @@ export const settingsDocs: Record<keyof typeof settingsShape, SettingDoc & { def
     default: '(none)',
   },
   SIMULATOR_RATE: { description: 'Simulated mentions per second produced by the intake service (0 = off)', default: '0' },
-  STREAM_METRICS_PORT: { description: 'Port of the stream process for /metrics and /health (0 = off)', default: '9464' },
+  STREAM_METRICS_PORT: { description: 'Port of a stream process for /metrics and /health (0 = off); a local run gives the indexer the next and the later stages the one after', default: '9464' },
   DASHBOARD_DIST: { description: 'Folder of the built dashboard that the API serves at /', default: '(not served)' },
   LOG_LEVEL: { description: 'Log level of the JSON logs', default: 'info' },
   BACKUP_PATH: {
