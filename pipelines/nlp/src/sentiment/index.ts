@@ -3,5 +3,5 @@ export type { SentimentPrediction, SentimentProbabilities } from './sentiment-mo
 export { LinearModel, encodeWeights, softmax, ARTIFACT_FORMAT, MODELS_DIR } from './linear-model';
 export type { ClaimGate, LinearModelArtifact } from './linear-model';
 export { MODEL_VERSION } from './model-version.constant';
-export { detectSentimentCues } from './sentiment-cues';
+export { cueLogOdds, detectSentimentCues } from './sentiment-cues';
 export type { SentimentCue, SentimentCueCode } from './sentiment-cues';
