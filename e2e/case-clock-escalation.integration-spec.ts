@@ -140,7 +140,7 @@ describe('case clock breach escalation', () => {
       case: { id: kase.id, title, grade: 'III' },
       clock: 'first_release',
       dueAt: kase.clocks.firstReleaseDueAt,
-      link: `${PUBLIC_URL}/#/cases/${encodeURIComponent(kase.id)}`,
+      link: `${PUBLIC_URL}/cases/${encodeURIComponent(kase.id)}`,
     });
     expect(notice.body.title).toBe(`【较大】案件首次权威发布时限已过：${title}`);
     expect(notice.body.markdown).toContain('- 等级：较大（III级）');

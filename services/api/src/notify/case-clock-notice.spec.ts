@@ -22,7 +22,7 @@ describe('case clock breach notices (R-CASE-4)', () => {
       '- 应于：2026-02-16 10:00:00（北京时间）',
       '- 已超：2小时5分钟',
       '- 上报：值班长 lead1、带班领导 leader1',
-      '- [查看案件](https://yq.example.edu.cn/#/cases/case%2F9)',
+      '- [查看案件](https://yq.example.edu.cn/cases/case%2F9)',
     ]);
   });
 
@@ -49,7 +49,7 @@ describe('case clock breach notices (R-CASE-4)', () => {
       dueAt: notice.dueAt,
       lateMinutes: 125,
       onDuty: { shiftLead: 'lead1', leaderOnDuty: 'leader1' },
-      link: 'https://yq.example.edu.cn/#/cases/case%2F9',
+      link: 'https://yq.example.edu.cn/cases/case%2F9',
     });
     const robot = buildNoticeRequest({ kind: 'wecom', url: 'http://127.0.0.1:1/robot' }, notice, new Date());
     expect(JSON.parse(robot.body)).toEqual({ msgtype: 'markdown', markdown: { content: noticeMarkdown(notice) } });

@@ -100,15 +100,16 @@ export function noticeTitle(notice: Notice): string {
   return `【${severity}】告警未处理，第${notice.step}级上报：${who}`;
 }
 
+/** The alert in the dashboard's inbox (`/alerts/<id>`), when PUBLIC_URL is set. */
 export function alertLink(notice: AlertNotice): string | undefined {
   if (!notice.publicUrl) return undefined;
-  return `${notice.publicUrl.replace(/\/+$/, '')}/#/alerts?alert=${encodeURIComponent(notice.alert.id)}`;
+  return `${notice.publicUrl.replace(/\/+$/, '')}/alerts/${encodeURIComponent(notice.alert.id)}`;
 }
 
 /** The case page on the dashboard, when PUBLIC_URL is set. */
 export function caseLink(notice: CaseClockNotice): string | undefined {
   if (!notice.publicUrl) return undefined;
-  return `${notice.publicUrl.replace(/\/+$/, '')}/#/cases/${encodeURIComponent(notice.kase.id)}`;
+  return `${notice.publicUrl.replace(/\/+$/, '')}/cases/${encodeURIComponent(notice.kase.id)}`;
 }
 
 /** The link a notice carries: the alert in the inbox, or the case page. */

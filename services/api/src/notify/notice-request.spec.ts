@@ -97,7 +97,7 @@ describe('notice text', () => {
         '- 内容：听说食堂出事了，电话 1**********',
         '- 条数：3',
         '- 首次：2025-03-01 20:15:00（北京时间）',
-        '- [查看告警](https://yq.example.org/#/alerts?alert=alert-7)',
+        '- [查看告警](https://yq.example.org/alerts/alert-7)',
       ].join('\n'),
     );
   });
