@@ -1,4 +1,4 @@
-import type { StoryListResponse } from '@liaowang/contract';
+import type { Alert, AlertRule, StoryListResponse } from '@liaowang/contract';
 import { randomUUID } from 'node:crypto';
 import { claimOfThisRun, commentOfThisRun } from './support/claims';
 import { reportPath, startDashboardSystem, type DashboardSystem } from './support/dashboard';
@@ -93,6 +93,51 @@ describe('dashboard addresses in a browser', () => {
     await page.getByTestId('connection-status').waitFor();
     expect(new URL(page.url()).pathname).toBe('/live');
     expect(await page.getByTestId('users-page').count()).toBe(0);
+    await page.close();
+  });
+
+  it('opens an alert from its address and follows it live through the query cache, also after a reload', async () => {
+    const { system, browser } = dashboard;
+    const alertMarker = `路由${randomUUID().slice(0, 8)}`;
+    const { token } = await system.login('duty');
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const created = await fetch(`${system.apiUrl}/api/v1/alert-rules`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ name: `地址测试 ${alertMarker}`, severity: 'high', match: { keywords: `${alertMarker} AND 停水` } }),
+    });
+    expect(created.status).toBe(201);
+    const rule = (await created.json()) as AlertRule;
+    // The rule book reloads within seconds; post (each post an item of its own) until the evaluator knows the rule.
+    let postedAt = 0;
+    const alert = await eventually(async () => {
+      if (Date.now() - postedAt > 2_000) {
+        const posted = await fetch(`${system.intakeUrl}/api/v1/intake/mentions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-intake-key': system.intakeKey },
+          body: JSON.stringify({ sourceId: randomUUID(), platform: 'weibo', author: { id: 'u-route', name: '网友' }, text: `明天全市停水 ${alertMarker}`, publishedAt: new Date().toISOString() }),
+        });
+        expect(posted.status).toBe(202);
+        postedAt = Date.now();
+      }
+      const list = await fetch(`${system.apiUrl}/api/v1/alerts?ruleId=${rule.id}&size=1`, { headers: auth });
+      return ((await list.json()) as { alerts: Alert[] }).alerts[0];
+    }, 60_000, 'an alert of the new rule');
+
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const address = `${system.apiUrl}/alerts/${encodeURIComponent(alert.id)}`;
+    await page.goto(address);
+    await signInHere(page, 'leader');
+    const detail = (state: string) => page.locator(`[data-testid="alert-detail"][data-alert-id="${alert.id}"][data-state="${state}"]`);
+    await detail('new').waitFor({ timeout: 15_000 });
+
+    // Acknowledged by the duty officer elsewhere: alerts:updated changes the cached alert, no reload.
+    expect((await fetch(`${system.apiUrl}/api/v1/alerts/${alert.id}/ack`, { method: 'POST', headers: auth, body: '{}' })).status).toBe(200);
+    await detail('acknowledged').waitFor({ timeout: 15_000 });
+
+    await page.reload();
+    await detail('acknowledged').waitFor({ timeout: 15_000 });
+    expect(page.url()).toBe(address);
     await page.close();
   });
 });

@@ -14,7 +14,7 @@ export function AlertDetail({ alert, mayHandle, onMove, onSilence }: { alert: Al
   const { t } = useTranslation();
   const keywords = typeof alert.rule.match.keywords === 'string' ? alert.rule.match.keywords : undefined;
   return (
-    <section className="alert-detail" data-testid="alert-detail" aria-label={t('alerts.detail')}>
+    <section className="alert-detail" data-testid="alert-detail" data-alert-id={alert.id} data-state={alert.state} aria-label={t('alerts.detail')}>
       <header className="alert-detail__head">
         <span className={`severity severity--${alert.severity}`}>{t(`severity.${alert.severity}`)}</span>
         <h2>{alert.rule.name}</h2>

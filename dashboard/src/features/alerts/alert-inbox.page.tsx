@@ -1,4 +1,5 @@
 import { may, type Alert, type AlertMove, type DismissAlert, type SilenceInput } from '@liaowang/contract';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -7,6 +8,7 @@ import { useSignedIn } from '../../app/auth-context';
 import { routePath } from '../../app/routes';
 import { caseOfPromotedAlert } from '../cases/cases-api';
 import { AlertDetail, canMove } from './alert-detail';
+import { alertDetailQuery } from './alert-queries';
 import { AlertRow } from './alert-row';
 import { INBOX_FILTERS, useAlerts } from './alerts.provider';
 import { askForDesktopNotices, desktopNoticesAllowed, desktopNoticesSupported } from './desktop-notice';
@@ -40,8 +42,11 @@ export function AlertInboxPage() {
   const [notices, setNotices] = useState(desktopNoticesAllowed);
 
   const shown = useMemo(() => inbox.alerts.filter((alert) => matchesFilter(alert, filter)), [inbox.alerts, filter]);
-  // A linked alert shows even when the filter leaves it out of the list.
-  const linked = linkedId === undefined ? undefined : inbox.alerts.find((alert) => alert.id === linkedId);
+  // A linked alert shows even when the filter leaves it out of the list, or when it is older than
+  // the inbox's page: then it is fetched on its own (and kept live like the list).
+  const listed = linkedId === undefined ? undefined : inbox.alerts.find((alert) => alert.id === linkedId);
+  const fetched = useQuery({ ...alertDetailQuery(api, linkedId ?? ''), enabled: linkedId !== undefined && !listed && !inbox.loading });
+  const linked = listed ?? fetched.data;
   const selected = shown.find((alert) => alert.id === selectedId) ?? (linked?.id === selectedId ? linked : undefined) ?? shown[0];
   useEffect(() => {
     if (linkedId) setSelectedId(linkedId);
@@ -122,6 +127,7 @@ export function AlertInboxPage() {
       {error && <p className="notice notice--error" role="alert">{error}</p>}
       {silenced && <p className="notice notice--info" role="status">{silenced}</p>}
       {Boolean(inbox.loadError) && <p className="notice notice--error">{t('alerts.loadError')}</p>}
+      {fetched.isError && <p className="notice notice--error" data-testid="alert-link-missing">{t('alerts.linkMissing')}</p>}
       <div className="alert-inbox__body">
         <ul className="alert-list" aria-label={t('alerts.list')}>
           {shown.map((alert) => (

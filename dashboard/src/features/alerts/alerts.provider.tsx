@@ -1,12 +1,13 @@
 import type { Alert, AlertState, DismissAlert, SilenceInput } from '@liaowang/contract';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { useLiveConnection, useLiveEvent } from '../../app/live-connection';
 import { routePath } from '../../app/routes';
 import { playAlertSound, readSoundEnabled, storeSoundEnabled } from './alert-sound';
+import { alertKeys } from './alert-queries';
 import { alertsApi } from './alerts-api';
 import { showDesktopNotice } from './desktop-notice';
 import { countUnhandled, lastCursor, mergeAlerts } from './merge-alerts';
@@ -17,6 +18,8 @@ export interface Alerts {
   /** Alerts still in state `new`: the count in the tab title and the header. */
   unhandled: number;
   loadError: unknown;
+  /** The first page has not come yet. */
+  loading: boolean;
   soundEnabled: boolean;
   setSoundEnabled(enabled: boolean): void;
   ack(id: string): Promise<void>;
@@ -36,7 +39,9 @@ const AlertsContext = createContext<Alerts | null>(null);
 /**
  * The alert stream of this session (R-ALR-2, R-REL-4): the newest page over REST, then live
  * `alerts:new` / `alerts:updated`; on every (re)connect `alerts:since` with the last cursor seen
- * brings what was missed, so nothing raised while offline is lost.
+ * brings what was missed, so nothing raised while offline is lost. The list lives in the query
+ * cache (`alertKeys.inbox`), and every alert pushed or answered is written to it and to the
+ * alert's own query, so every page that shows an alert shows the same one.
  */
 export function AlertsProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -44,18 +49,23 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   const { socket } = useLiveConnection();
   const navigate = useNavigate();
   const client = useMemo(() => alertsApi(api), [api]);
-  const [alerts, setAlerts] = useState<Alert[]>([]);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
   const [soundEnabled, setSound] = useState(readSoundEnabled);
   const cursor = useRef<number | null>(null);
   const lastSound = useRef(0);
   const soundRef = useRef(soundEnabled);
   soundRef.current = soundEnabled;
 
-  const merge = useCallback((incoming: Alert[]) => {
-    cursor.current = lastCursor(incoming, cursor.current);
-    setAlerts((prev) => mergeAlerts(prev, incoming));
-  }, []);
+  const merge = useCallback(
+    (incoming: Alert[]) => {
+      cursor.current = lastCursor(incoming, cursor.current);
+      queryClient.setQueryData<Alert[]>(alertKeys.inbox, (prev) => mergeAlerts(prev ?? [], incoming));
+      for (const alert of incoming) {
+        queryClient.setQueryData<Alert>(alertKeys.detail(alert.id), (prev) => (prev && Date.parse(prev.updatedAt) > Date.parse(alert.updatedAt) ? prev : alert));
+      }
+    },
+    [queryClient],
+  );
 
   const announce = useCallback(
     (alert: Alert) => {
@@ -80,16 +90,20 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   );
   useLiveEvent('alerts:updated', (alert) => merge([alert]));
 
-  useEffect(() => {
-    const controller = new AbortController();
-    client.list(undefined, controller.signal).then(
-      (page) => merge(page.alerts),
-      (error: unknown) => {
-        if (!isAbortError(error)) setLoadError(error);
-      },
-    );
-    return () => controller.abort();
-  }, [client, merge]);
+  // Live events keep the list current, so it is never stale by age. Pushes that arrive while the
+  // page loads are in the cache already: the page merges into them instead of replacing them.
+  const inbox = useQuery({
+    queryKey: alertKeys.inbox,
+    queryFn: async ({ signal }) => {
+      const page = await client.list(undefined, signal);
+      cursor.current = lastCursor(page.alerts, cursor.current);
+      return mergeAlerts(queryClient.getQueryData<Alert[]>(alertKeys.inbox) ?? [], page.alerts);
+    },
+    staleTime: Infinity,
+  });
+  const alerts = useMemo(() => inbox.data ?? [], [inbox.data]);
+  const loadError = inbox.error;
+  const loading = inbox.isPending;
 
   const unhandled = countUnhandled(alerts);
   // R-ALR-2: the unread count shows in the tab title, so a duty officer sees it from any tab.
@@ -107,6 +121,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
       alerts,
       unhandled,
       loadError,
+      loading,
       soundEnabled,
       setSoundEnabled,
       ack: async (id) => merge([await client.ack(id)]),
@@ -120,7 +135,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
         return promoted;
       },
     }),
-    [alerts, unhandled, loadError, soundEnabled, setSoundEnabled, client, merge],
+    [alerts, unhandled, loadError, loading, soundEnabled, setSoundEnabled, client, merge],
   );
   return <AlertsContext.Provider value={value}>{children}</AlertsContext.Provider>;
 }

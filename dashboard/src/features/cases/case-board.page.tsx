@@ -1,15 +1,15 @@
 import { CASE_GRADES, CASE_STATES, may, type Case, type CaseGrade } from '@liaowang/contract';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
-import { useLiveEvent } from '../../app/live-connection';
 import { routePath } from '../../app/routes';
 import { useNow } from '../../time/use-now';
 import { boardColumns, mergeCase, ownersOf, type BoardFilter } from './case-board';
 import { CaseCard } from './case-card';
 import { nearestClock } from './case-clock';
+import { caseKeys } from './case-queries';
 import { casesApi } from './cases-api';
 import { describeCaseError } from './describe-case-error';
 
@@ -29,29 +29,25 @@ function NewCaseForm({ onCreate, onCancel }: { onCreate(title: string): Promise<
   );
 }
 
-/** R-UI-3: every case in a column of its stage, the most urgent clock first; live over `cases:updated`. */
+/** R-UI-3: every case in a column of its stage, the most urgent clock first; live over `cases:updated` (useCaseCacheSync). */
 export function CaseBoardPage() {
   const { t } = useTranslation();
   const { api, session } = useSignedIn();
   const client = useMemo(() => casesApi(api), [api]);
   const navigate = useNavigate();
   const now = useNow(10_000);
-  const [cases, setCases] = useState<Case[]>([]);
+  const queryClient = useQueryClient();
   const [filter, setFilter] = useState<BoardFilter>({});
   const [error, setError] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    client.list({}, controller.signal).then(
-      (page) => setCases((prev) => page.cases.reduce(mergeCase, prev)),
-      (caught: unknown) => {
-        if (!isAbortError(caught)) setError(describeCaseError(caught, t));
-      },
-    );
-    return () => controller.abort();
-  }, [client, t]);
-  useLiveEvent('cases:updated', (item) => setCases((prev) => mergeCase(prev, item)));
+  // A case pushed while the list loads is in the cache already: the newer version stays.
+  const list = useQuery({
+    queryKey: caseKeys.list,
+    queryFn: async ({ signal }) => (await client.list({}, signal)).cases.reduce(mergeCase, queryClient.getQueryData<Case[]>(caseKeys.list) ?? []),
+  });
+  const cases = useMemo(() => list.data ?? [], [list.data]);
+  const shownError = error ?? (list.error ? describeCaseError(list.error, t) : undefined);
 
   const columns = useMemo(() => boardColumns(cases, filter, now), [cases, filter, now]);
   const owners = useMemo(() => ownersOf(cases), [cases]);
@@ -59,7 +55,7 @@ export function CaseBoardPage() {
   const create = async (title: string) => {
     try {
       const created = await client.create({ title });
-      setCases((prev) => mergeCase(prev, created));
+      queryClient.setQueryData<Case[]>(caseKeys.list, (prev) => mergeCase(prev ?? [], created));
       void navigate(routePath('cases', created.id));
     } catch (caught) {
       setError(describeCaseError(caught, t));
@@ -93,7 +89,7 @@ export function CaseBoardPage() {
         )}
         {creating && <NewCaseForm onCreate={create} onCancel={() => setCreating(false)} />}
       </div>
-      {error && <p className="notice notice--error" role="alert">{error}</p>}
+      {shownError && <p className="notice notice--error" role="alert">{shownError}</p>}
       <div className="case-board__columns">
         {CASE_STATES.map((state) => (
           <section key={state} className="case-column" data-testid={`case-column-${state}`} aria-label={t(`cases.state.${state}`)}>

@@ -1,8 +1,7 @@
 import type { ItemFacets, ItemSummary, VolumeStats } from '@liaowang/contract';
-import { useCallback, useEffect, useState } from 'react';
-import { isAbortError } from '../../api/api-error';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { SearchApi } from './search-api';
-import { toSearchParams, type SearchState } from './search-state';
+import { searchStateToParams, toSearchParams, type SearchState } from './search-state';
 
 export const SEARCH_PAGE_SIZE = 50;
 
@@ -14,41 +13,40 @@ export interface SearchResults {
   volume?: VolumeStats;
 }
 
-/** Runs the search, its facet counts and its volume series whenever the state changes; "load more" follows the cursor. */
+/** Query keys of the search console: one per search (its address) and, for the series, per interval. */
+export const searchKeys = {
+  all: ['search'] as const,
+  items: (state: SearchState) => ['search', 'items', searchStateToParams(state).toString()] as const,
+  volume: (state: SearchState, interval: string) => ['search', 'volume', searchStateToParams(state).toString(), interval] as const,
+};
+
+/**
+ * Runs the search, its facet counts and its volume series through the query cache: going back to
+ * an earlier search shows it at once. "Load more" follows the cursor as the next page.
+ */
 export function useSearch(client: SearchApi, state: SearchState, interval: string) {
-  const [results, setResults] = useState<SearchResults | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const items = useInfiniteQuery({
+    queryKey: searchKeys.items(state),
+    queryFn: ({ pageParam, signal }) =>
+      client.items(toSearchParams(state, { sort: state.sort, size: String(SEARCH_PAGE_SIZE), cursor: pageParam, facets: pageParam ? 'false' : undefined }), signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.cursor,
+    placeholderData: keepPreviousData,
+  });
+  const volume = useQuery({
+    queryKey: searchKeys.volume(state, interval),
+    queryFn: ({ signal }) => client.volume(toSearchParams(state, { interval }), signal),
+    placeholderData: keepPreviousData,
+  });
 
-  useEffect(() => {
-    const abort = new AbortController();
-    setPending(true);
-    setError(null);
-    const params = toSearchParams(state, { sort: state.sort, size: String(SEARCH_PAGE_SIZE) });
-    Promise.all([client.items(params, abort.signal), client.volume(toSearchParams(state, { interval }), abort.signal)])
-      .then(([page, volume]) => setResults({ ...page, volume }))
-      .catch((e: unknown) => {
-        if (!isAbortError(e)) setError(e);
-      })
-      .finally(() => {
-        if (!abort.signal.aborted) setPending(false);
-      });
-    return () => abort.abort();
-  }, [client, state, interval]);
-
-  const loadMore = useCallback(async () => {
-    if (!results?.cursor) return;
-    setPending(true);
-    try {
-      const params = toSearchParams(state, { sort: state.sort, size: String(SEARCH_PAGE_SIZE), cursor: results.cursor, facets: 'false' });
-      const page = await client.items(params);
-      setResults((current) => current && { ...current, items: [...current.items, ...page.items], cursor: page.cursor });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setPending(false);
-    }
-  }, [client, state, results?.cursor]);
-
-  return { results, pending, error, loadMore };
+  const pages = items.data?.pages;
+  const results: SearchResults | null = pages?.length
+    ? { total: pages[0].total, items: pages.flatMap((page) => page.items), facets: pages[0].facets, cursor: pages[pages.length - 1].cursor, volume: volume.data }
+    : null;
+  return {
+    results,
+    pending: items.isFetching || volume.isFetching,
+    error: items.error ?? volume.error,
+    loadMore: () => items.fetchNextPage(),
+  };
 }

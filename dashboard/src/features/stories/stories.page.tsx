@@ -1,6 +1,6 @@
 import { STORY_SORTS } from '@liaowang/contract';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useSignedIn } from '../../app/auth-context';
@@ -16,7 +16,7 @@ import { storiesTouched, storyDetailQuery, storyKeys, storyListQuery, type Story
 const LIVE_REFRESH_MS = 10_000;
 
 /** Newly indexed items that join stories make the story list and the open story stale. */
-function useStoriesFollowItems(openId: string | undefined): void {
+function useStoriesFollowItems(): void {
   const queryClient = useQueryClient();
   const touched = useRef(new Set<string>());
   const timer = useRef(0);
@@ -32,8 +32,7 @@ function useStoriesFollowItems(openId: string | undefined): void {
       for (const id of ids) void queryClient.invalidateQueries({ queryKey: storyKeys.detail(id) });
     }, LIVE_REFRESH_MS);
   });
-  // openId is read by the query itself; the timer only needs clearing when the page goes.
-  void openId;
+  useEffect(() => () => window.clearTimeout(timer.current), []);
 }
 
 /** R-ENR-6: the stories the posts tell, hottest first; `/stories/<id>` opens one with its items. */
@@ -46,7 +45,7 @@ export function StoriesPage() {
   const [words, setWords] = useState('');
   const list = useQuery({ ...storyListQuery(api, sort, words.trim()), placeholderData: keepPreviousData });
   const detail = useQuery({ ...storyDetailQuery(api, openId ?? ''), enabled: openId !== undefined });
-  useStoriesFollowItems(openId);
+  useStoriesFollowItems();
   const stories = list.data?.stories ?? [];
   const open = openId !== undefined ? detail.data : undefined;
   const failed = list.isError || detail.isError;
