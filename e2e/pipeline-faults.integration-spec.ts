@@ -82,6 +82,9 @@ describe('the pipeline through a SIGKILL and an Elasticsearch outage', () => {
     return (await es.count({ index: itemsIndex.alias, query: { term: { 'author.id': author } } })).count;
   };
 
+  const untilIndexed = (author: string, count: number) =>
+    eventually(async () => ((await indexedOf(author)) >= count ? true : undefined), 180_000, `${count} items of ${author} indexed (${states()})`);
+
   /** Every accepted item is in the items alias exactly once, and nothing else of the run is. */
   const expectIndexedOnce = async (author: string, accepted: string[]) => {
     expect(new Set(accepted).size).toBe(accepted.length);
@@ -122,6 +125,14 @@ describe('the pipeline through a SIGKILL and an Elasticsearch outage', () => {
     expect(settled.every((s) => s.volume === s.items)).toBe(true);
   };
 
+  /** The end of a run: every item accepted, each indexed once, the stories right, and no process died on the way. */
+  const expectRunComplete = async (author: string, accepted: string[]) => {
+    expect(accepted).toHaveLength(ITEMS);
+    await expectIndexedOnce(author, accepted);
+    await expectStoriesCountTheirItems(author, accepted.length);
+    expect(states()).not.toContain('exited');
+  };
+
   it('SIGKILL of the enricher, the indexer and the later stages, each in the middle of a 20,000-item run, then a restart: every accepted item indexed once, every story counting its items', async () => {
     const author = `fault-kill-${randomUUID().slice(0, 8)}`;
     for (const name of Object.keys(PROCESSES) as ProcessName[]) start(name);
@@ -129,34 +140,26 @@ describe('the pipeline through a SIGKILL and an Elasticsearch outage', () => {
     // Each process killed at its own point of the run: part of it indexed, the rest waiting in Kafka.
     const killAt: [ProcessName, number][] = [['enricher', 2_000], ['indexer', 6_000], ['stream', 10_000]];
     for (const [name, indexed] of killAt) {
-      await eventually(async () => ((await indexedOf(author)) >= indexed ? true : undefined), 180_000, `${indexed} items of ${author} indexed (${states()})`);
+      await untilIndexed(author, indexed);
       await processes.get(name)!.kill();
       expect(await indexedOf(author)).toBeLessThan(ITEMS);
       start(name);
     }
-    const accepted = await posting;
-    expect(accepted).toHaveLength(ITEMS);
-    await expectIndexedOnce(author, accepted);
-    await expectStoriesCountTheirItems(author, accepted.length);
-    expect(states()).not.toContain('exited');
+    await expectRunComplete(author, await posting);
   }, 900_000);
 
   it('Elasticsearch stopped for 60 s in the middle of a 20,000-item run: the stages wait and catch up, every accepted item indexed once', async () => {
     const author = `fault-es-${randomUUID().slice(0, 8)}`;
     for (const name of Object.keys(PROCESSES) as ProcessName[]) if (!processes.has(name)) start(name);
     const posting = postRun(author);
-    await eventually(async () => ((await indexedOf(author)) >= 2_000 ? true : undefined), 180_000, `the first items of ${author} indexed (${states()})`);
+    await untilIndexed(author, 2_000);
     await elasticsearch('down');
     const downAt = Date.now();
     // Intake goes on taking items into Kafka meanwhile (or answers 503, retried by the client).
     await new Promise((r) => setTimeout(r, Math.max(0, 60_000 - (Date.now() - downAt))));
     expect(states()).not.toContain('exited');
     await elasticsearch('up');
-    const accepted = await posting;
-    expect(accepted).toHaveLength(ITEMS);
-    await expectIndexedOnce(author, accepted);
-    await expectStoriesCountTheirItems(author, accepted.length);
-    expect(states()).not.toContain('exited');
+    await expectRunComplete(author, await posting);
   }, 900_000);
 
   it('an indexer started while Elasticsearch is down waits for it instead of exiting, and indexes once it is back', async () => {
