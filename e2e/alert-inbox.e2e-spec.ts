@@ -17,10 +17,11 @@ describe('alert inbox in a browser (R-ALR-2, R-UI-2)', () => {
     const marker = `演练${randomUUID().slice(0, 8)}`;
     const { token } = await system.login('duty');
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // 停电, not 停水: other suites leave rules on 停水 enabled, whose alerts on the same post would take the sound (one per few seconds).
     const created = await fetch(`${system.apiUrl}/api/v1/alert-rules`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ name: `浏览器测试 ${marker}`, severity: 'high', match: { keywords: `${marker} AND 停水` } }),
+      body: JSON.stringify({ name: `浏览器测试 ${marker}`, severity: 'high', match: { keywords: `${marker} AND 停电` } }),
     });
     expect(created.status).toBe(201);
     const rule = (await created.json()) as AlertRule;
@@ -34,15 +35,18 @@ describe('alert inbox in a browser (R-ALR-2, R-UI-2)', () => {
       window.addEventListener('liaowang:alert-sound', (event) => heard.push((event as CustomEvent<{ alertId: string }>).detail.alertId));
     });
 
-    // The rule book reloads within seconds; post until the evaluator knows the rule.
+    // The rule book reloads within seconds; post until the evaluator knows the rule (an item
+    // evaluated before that raises nothing).
     const post = () =>
       fetch(`${system.intakeUrl}/api/v1/intake/mentions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-intake-key': system.intakeKey },
+        // A new item each time (its own sourceId): the same payload again is a duplicate, dropped at intake.
         body: JSON.stringify({
+          sourceId: randomUUID(),
           platform: 'weibo',
           author: { id: 'u-browser', name: '网友' },
-          text: `紧急扩散：明天全市停水三天 ${marker}`,
+          text: `紧急扩散：明天全市停电三天 ${marker}`,
           publishedAt: new Date().toISOString(),
         }),
       });

@@ -47,12 +47,14 @@ export const STORIES_INDEX_NAME = 'liaowang-stories-v1';
 // learn of the other from its claims (the story documents are written only at batch end).
 // Version 2 (additive): `claimant`, the claiming story's identity (title, fingerprints, whether
 // it was founding), not indexed, so the rivals can agree which of them the other joins.
+// Version 3 (additive): `members`, the other stories on the band (the newest 16), so a story
+// whose bands others own is still found: 8 × 256 keys are mostly owned after a few hundred stories.
 export const storyBandsIndex: IndexTemplateDefinition = {
   alias: 'liaowang-story-bands',
   templateName: 'liaowang-story-bands-v1',
-  version: 2,
+  version: 3,
   indexPatterns: ['liaowang-story-bands-v1'],
   settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '1s' },
-  mappings: { dynamic: 'strict', properties: { band: keyword, storyId: keyword, claimant: { type: 'object', enabled: false } } },
+  mappings: { dynamic: 'strict', properties: { band: keyword, storyId: keyword, claimant: { type: 'object', enabled: false }, members: keyword } },
 };
 export const STORY_BANDS_INDEX_NAME = 'liaowang-story-bands-v1';

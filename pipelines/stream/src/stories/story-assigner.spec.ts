@@ -2,13 +2,14 @@ import { fingerprint, normalizeText } from '@liaowang/nlp';
 import { groupKeyOf } from '../alerts/evaluate-items';
 import { storyFrom } from './story-aggregate';
 import { StoryAssigner, type BandClaim, type StoryIdentity, type StoryStore } from './story-assigner';
-import { storyFingerprints } from './story-keys';
+import { bandKeys, storyFingerprints } from './story-keys';
 
 class MemoryStore implements StoryStore {
   readonly bands = new Map<string, BandClaim>();
+  readonly members = new Map<string, string[]>();
   readonly saved = new Map<string, StoryIdentity>();
   async bandOwners(bands: readonly string[]) {
-    return new Map(bands.filter((b) => this.bands.has(b)).map((b) => [b, this.bands.get(b)!.storyId]));
+    return new Map(bands.filter((b) => this.bands.has(b)).map((b) => [b, [this.bands.get(b)!.storyId, ...(this.members.get(b) ?? [])]]));
   }
   async stories(ids: readonly string[]) {
     return new Map(ids.filter((id) => this.saved.has(id)).map((id) => [id, this.saved.get(id)!]));
@@ -18,13 +19,18 @@ class MemoryStore implements StoryStore {
     for (const b of this.order(bands)) {
       await this.pause();
       const owner = this.bands.get(b);
-      if (owner && owner.storyId !== story.id) taken.set(b, owner);
-      else if (!owner) this.bands.set(b, claimOf(story, founding));
+      if (owner && owner.storyId !== story.id) {
+        taken.set(b, owner);
+        this.members.set(b, [...new Set([...(this.members.get(b) ?? []), story.id])]);
+      } else if (!owner) this.bands.set(b, claimOf(story, founding));
     }
     return taken;
   }
   async reassign(bands: readonly string[], story: StoryIdentity) {
-    for (const b of bands) this.bands.set(b, claimOf(story, false));
+    for (const b of bands) {
+      this.bands.set(b, claimOf(story, false));
+      this.members.set(b, (this.members.get(b) ?? []).filter((id) => id !== story.id));
+    }
   }
   /** Between two band writes (the interleaving store yields here). */
   protected async pause() {}
@@ -109,6 +115,20 @@ describe(StoryAssigner.name, () => {
       // Every band of both ends up with that story, so later copies find it by any of them.
       expect(new Set([...store.bands.values()].map((claim) => claim.storyId))).toEqual(new Set([a.storyOf.get('a')]));
     }
+  });
+
+  it('finds a story whose every band another story owns (most band keys are owned once there are a few hundred stories)', async () => {
+    const store = new MemoryStore();
+    const post = item('a', CLAIM);
+    // Another, unrelated story owns every band of the post already.
+    const other: StoryIdentity = { id: 'st-other', title: '别的话题', titleItemId: 'z', fingerprints: ['ffffffffffffffff'], bands: [] };
+    for (const b of new Set(post.fingerprints.flatMap(bandKeys))) store.bands.set(b, claimOf(other, true));
+    store.saved.set(other.id, other);
+    const first = await new StoryAssigner(store).assign([post]);
+    for (const s of first.touched.values()) store.saved.set(s.id, s);
+    const later = await new StoryAssigner(store).assign([item('b', `真的假的？//@北湖发布:${CLAIM}`)]);
+    expect(first.storyOf.get('a')).not.toBe('st-other');
+    expect(later.storyOf.get('b')).toBe(first.storyOf.get('a'));
   });
 
   it('keeps two unrelated posts founded at the same moment apart', async () => {

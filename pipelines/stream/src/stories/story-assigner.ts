@@ -29,10 +29,10 @@ export interface BandClaim {
 
 /** Where stories and band claims live (the stories indices; an in-memory one in unit tests). */
 export interface StoryStore {
-  /** Owners of the given band keys (realtime reads: a story founded a moment ago is seen). */
-  bandOwners(bands: readonly string[]): Promise<Map<string, string>>;
+  /** The stories on each of the given band keys, its owner first (realtime reads: a story founded a moment ago is seen). */
+  bandOwners(bands: readonly string[]): Promise<Map<string, string[]>>;
   stories(ids: readonly string[]): Promise<Map<string, StoryIdentity>>;
-  /** Claims band keys for a story (create); answers the claims of the keys another story owns already. */
+  /** Claims band keys for a story (create); on keys another story owns already it becomes a member, and answers their owners' claims. */
   claim(bands: readonly string[], story: StoryIdentity, founding: boolean): Promise<Map<string, BandClaim>>;
   /** Points band keys at a story whatever owned them (after joining the other story). */
   reassign(bands: readonly string[], story: StoryIdentity): Promise<void>;
@@ -68,7 +68,7 @@ export class StoryAssigner {
   }
 
   private async nearest(item: StoryCandidate, bands: string[], touched: Map<string, StoryIdentity>): Promise<StoryIdentity | undefined> {
-    const owners = [...new Set((await this.store.bandOwners(bands)).values())];
+    const owners = [...new Set([...(await this.store.bandOwners(bands)).values()].flat())];
     const missing = owners.filter((id) => !touched.has(id));
     const loaded = missing.length > 0 ? await this.store.stories(missing) : new Map<string, StoryIdentity>();
     let best: { story: StoryIdentity; distance: number } | undefined;

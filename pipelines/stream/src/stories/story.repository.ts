@@ -10,12 +10,16 @@ import { chooseHome, storedHomes } from '../item-homes';
 import { NEWEST_ITEMS, VELOCITY_WINDOW_MS, type StoryFigures } from './story-aggregate';
 import type { BandClaim, StoryIdentity, StoryStore } from './story-assigner';
 
-/** A band claim document (storyBandsIndex). */
+/** A band claim document (storyBandsIndex): its owner (the first claimant) and the other stories on it. */
 interface StoredBandClaim {
   band: string;
   storyId: string;
   claimant?: Omit<BandClaim, 'storyId'>;
+  members?: string[];
 }
+
+/** Members kept per band beyond its owner (the newest): bounds the candidates of an item. */
+const MAX_BAND_MEMBERS = 16;
 
 const bandClaimDocument = (story: StoryIdentity, founding: boolean): Omit<StoredBandClaim, 'band'> => ({
   storyId: story.id,
@@ -53,11 +57,13 @@ export class StoryRepository implements StoryStore {
     return found;
   }
 
-  async bandOwners(bands: readonly string[]): Promise<Map<string, string>> {
+  async bandOwners(bands: readonly string[]): Promise<Map<string, string[]>> {
     if (bands.length === 0) return new Map();
-    const response = await this.es.mget<{ storyId: string }>({ index: STORY_BANDS_INDEX_NAME, ids: [...bands] });
-    const owners = new Map<string, string>();
-    for (const doc of response.docs) if ('found' in doc && doc.found && doc._source) owners.set(doc._id, doc._source.storyId);
+    const response = await this.es.mget<StoredBandClaim>({ index: STORY_BANDS_INDEX_NAME, ids: [...bands] });
+    const owners = new Map<string, string[]>();
+    for (const doc of response.docs) {
+      if ('found' in doc && doc.found && doc._source) owners.set(doc._id, [doc._source.storyId, ...(doc._source.members ?? [])]);
+    }
     return owners;
   }
 
@@ -79,6 +85,13 @@ export class StoryRepository implements StoryStore {
     const failed = response.items.find((entry) => entry.create?.error && entry.create.status !== 409);
     if (failed) throw new Error(`band claim ${failed.create!.status}: ${failed.create!.error!.reason}`);
     if (conflicts.length === 0) return new Map();
+    // The story is also a member of the bands another story owns, or it could never be found
+    // once most band keys are owned (8 × 256 of them: a few hundred stories take most).
+    await this.updateBands(conflicts, (doc) => {
+      const members = doc.members ?? [];
+      if (doc.storyId === story.id || members.includes(story.id)) return undefined;
+      return { ...doc, members: [...members, story.id].slice(-MAX_BAND_MEMBERS) };
+    });
     const owners = await this.es.mget<StoredBandClaim>({ index: STORY_BANDS_INDEX_NAME, ids: conflicts });
     const taken = new Map<string, BandClaim>();
     for (const doc of owners.docs) {
@@ -93,7 +106,32 @@ export class StoryRepository implements StoryStore {
   async reassign(bands: readonly string[], story: StoryIdentity): Promise<void> {
     if (bands.length === 0) return;
     const claimDoc = bandClaimDocument(story, false);
-    await this.es.bulk({ operations: bands.flatMap((band) => [{ index: { _index: STORY_BANDS_INDEX_NAME, _id: band } }, { band, ...claimDoc }]) });
+    // The other members of each band stay members.
+    await this.updateBands(bands, (doc) => ({ ...doc, ...claimDoc, members: (doc.members ?? []).filter((id) => id !== story.id) }));
+  }
+
+  /**
+   * Read-modify-write of band documents with optimistic concurrency (if_seq_no), retried on
+   * conflict: the test distribution of Elasticsearch has no scripting. `change` answers the new
+   * document, or undefined to leave it.
+   */
+  private async updateBands(bands: readonly string[], change: (doc: StoredBandClaim) => StoredBandClaim | undefined): Promise<void> {
+    let pending = [...bands];
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= 20) throw new Error(`band update kept conflicting: ${pending.join(', ')}`);
+      const current = await this.es.mget<StoredBandClaim>({ index: STORY_BANDS_INDEX_NAME, ids: pending });
+      const operations: object[] = [];
+      for (const doc of current.docs) {
+        if (!('found' in doc) || !doc.found || !doc._source) continue;
+        const next = change(doc._source);
+        if (next) operations.push({ index: { _index: STORY_BANDS_INDEX_NAME, _id: doc._id, if_seq_no: doc._seq_no, if_primary_term: doc._primary_term } }, next);
+      }
+      if (operations.length === 0) return;
+      const response = await this.es.bulk({ operations });
+      const failed = response.items.find((entry) => entry.index?.error && entry.index.status !== 409);
+      if (failed) throw new Error(`band update ${failed.index!.status}: ${failed.index!.error!.reason}`);
+      pending = response.items.filter((entry) => entry.index?.status === 409).map((entry) => entry.index!._id!);
+    }
   }
 
   /** Writes each item's storyId into its month index, visible to the figures counted next. */
