@@ -1,6 +1,6 @@
-import type { Alert, AlertRule, StoryListResponse } from '@liaowang/contract';
+import type { Alert, AlertRule } from '@liaowang/contract';
 import { randomUUID } from 'node:crypto';
-import { claimOfThisRun, commentOfThisRun } from './support/claims';
+import { postStoryOfTwo } from './support/story-pair';
 import { reportPath, startDashboardSystem, type DashboardSystem } from './support/dashboard';
 import { eventually } from './support/test-system';
 
@@ -14,21 +14,9 @@ describe('dashboard addresses in a browser', () => {
   beforeAll(async () => {
     dashboard = await startDashboardSystem();
     const { system } = dashboard;
-    marker = randomUUID().replace(/-/g, '').slice(0, 10);
-    const claim = claimOfThisRun(marker);
-    for (const [author, text] of [['u-route-1', claim], ['u-route-2', `${commentOfThisRun(marker)}//@城市观察:${claim}`]]) {
-      const response = await fetch(`${system.intakeUrl}/api/v1/intake/mentions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-intake-key': system.intakeKey },
-        body: JSON.stringify({ sourceId: randomUUID(), platform: 'weibo', author: { id: author, name: author }, text, publishedAt: new Date().toISOString() }),
-      });
-      expect(response.status).toBe(202);
-    }
-    const { token } = await system.login('screen');
-    const story = await eventually(async () => {
-      const listed = (await (await fetch(`${system.apiUrl}/api/v1/stories?sort=volume&size=100&q=${marker}`, { headers: { authorization: `Bearer ${token}` } })).json()) as StoryListResponse;
-      return listed.stories.find((s) => s.title.includes(marker) && s.volume === 2);
-    }, 90_000, 'the story of the post and its repost');
+    const posted = await postStoryOfTwo(system, 'u-route');
+    marker = posted.marker;
+    const { story } = posted;
     storyId = story.id;
   }, 180_000);
   afterAll(() => dashboard?.stop());
