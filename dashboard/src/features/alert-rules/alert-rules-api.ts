@@ -1,6 +1,12 @@
 import type { AlertRule, AlertRuleInput, AlertRulePreview, AlertRuleUpdate } from '@liaowang/contract';
 import type { ApiClient } from '../../api/api-client';
 
+/** Query keys of the alert rules: one list, read by every role. */
+export const ruleKeys = {
+  all: ['alert-rules'] as const,
+  list: ['alert-rules', 'list'] as const,
+};
+
 /** The rule routes of issue 8 on the session's client. */
 export function alertRulesApi(api: ApiClient) {
   return {

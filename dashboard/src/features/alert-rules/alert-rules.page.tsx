@@ -1,10 +1,10 @@
 import { may, SPIKE_KINDS, type AlertRule, type SpikeCondition } from '@liaowang/contract';
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { formatDateTime } from '../../time/format-time';
-import { alertRulesApi } from './alert-rules-api';
+import { alertRulesApi, ruleKeys } from './alert-rules-api';
 import { RuleEditor } from './rule-editor';
 
 /** The alert rules: every role may read them; duty officers and admins edit, after a backtest. */
@@ -13,20 +13,15 @@ export function AlertRulesPage() {
   const { session, api } = useSignedIn();
   const rulesApi = useMemo(() => alertRulesApi(api), [api]);
   const mayEdit = may(session.user.role, 'alerts.rules.manage');
-  const [rules, setRules] = useState<AlertRule[]>([]);
+  const queryClient = useQueryClient();
   const [editing, setEditing] = useState<AlertRule | 'new' | null>(null);
-  const [loadError, setLoadError] = useState(false);
+  const list = useQuery({ queryKey: ruleKeys.list, queryFn: ({ signal }) => rulesApi.list(signal) });
+  const rules = list.data ?? [];
+  const loadError = list.isError;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    rulesApi.list(controller.signal).then(setRules, (error: unknown) => {
-      if (!isAbortError(error)) setLoadError(true);
-    });
-    return () => controller.abort();
-  }, [rulesApi]);
-
+  // The saved version goes first in the cached list, which every page reading rules shares.
   const saved = (rule: AlertRule) => {
-    setRules((prev) => [rule, ...prev.filter((r) => r.id !== rule.id)]);
+    queryClient.setQueryData<AlertRule[]>(ruleKeys.list, (prev) => [rule, ...(prev ?? []).filter((r) => r.id !== rule.id)]);
     setEditing(null);
   };
 

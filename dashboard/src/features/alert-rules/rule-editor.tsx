@@ -1,4 +1,5 @@
 import { DEFAULT_RUMOR_ALERT_THRESHOLD, SEVERITIES, SPIKE_KINDS, type AlertRule, type AlertRulePreview, type Severity } from '@liaowang/contract';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
@@ -24,31 +25,31 @@ export function RuleEditor({ rule, api, onSaved }: Props) {
   const { t } = useTranslation();
   const [form, setForm] = useState<RuleForm>(rule ? formOfRule(rule) : EMPTY_RULE_FORM);
   const [preview, setPreview] = useState<AlertRulePreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof RuleForm>(key: K, value: RuleForm[K]) => {
     setForm((prev) => ({ ...prev, [key]: value }));
     setPreview(null);
   };
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 409 ? t('rules.stale') : describe(caught, t('rules.error')));
-    } finally {
-      setBusy(false);
-    }
+  const testing = useMutation({ mutationFn: (shown: RuleForm) => api.preview(ruleInputOfForm(shown)), onSuccess: setPreview });
+  // The version we edit goes along: a rule saved meanwhile by someone else answers 409.
+  const saving = useMutation({
+    mutationFn: (shown: RuleForm) => {
+      const input = ruleInputOfForm(shown);
+      return rule ? api.update(rule.id, { ...input, version: rule.version }) : api.create(input);
+    },
+    onSuccess: onSaved,
+  });
+  const busy = testing.isPending || saving.isPending;
+  const failure = saving.error ?? testing.error;
+  const error = failure ? (failure instanceof ApiError && failure.status === 409 ? t('rules.stale') : describe(failure, t('rules.error'))) : null;
+  const backtest = () => {
+    saving.reset();
+    testing.mutate(form);
   };
-  const backtest = () => run(async () => setPreview(await api.preview(ruleInputOfForm(form))));
   const save = (event: FormEvent) => {
     event.preventDefault();
-    void run(async () => {
-      const input = ruleInputOfForm(form);
-      onSaved(rule ? await api.update(rule.id, { ...input, version: rule.version }) : await api.create(input));
-    });
+    testing.reset();
+    saving.mutate(form);
   };
 
   return (
@@ -103,7 +104,7 @@ export function RuleEditor({ rule, api, onSaved }: Props) {
         </p>
       )}
       <div className="rule-editor__actions">
-        <button type="button" className="button" onClick={() => void backtest()} disabled={busy} data-testid="rule-backtest">
+        <button type="button" className="button" onClick={backtest} disabled={busy} data-testid="rule-backtest">
           {t('rules.backtest')}
         </button>
         <button type="submit" className="button button--primary" disabled={busy || !preview} title={preview ? undefined : t('rules.backtestFirst')} data-testid="rule-save">

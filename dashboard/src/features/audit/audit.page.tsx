@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError } from '../../api/api-error';
@@ -6,16 +7,15 @@ import { AuditFilterForm } from './audit-filter-form';
 import { EMPTY_AUDIT_FILTERS, type AuditFilters } from './audit-filters';
 import { AuditTable } from './audit-table';
 import { AuditVerdict } from './audit-verdict';
-import { useAuditTrail, useAuditVerification } from './use-audit-trail';
+import { auditKeys, useAuditTrail, useAuditVerification } from './use-audit-trail';
 
 /** Admin page: the audit trail with filters, and whether its hash chain is whole (R-SEC-2, R-SEC-6). */
 export function AuditPage() {
   const { t } = useTranslation();
   const { api } = useSignedIn();
+  const queryClient = useQueryClient();
   const [filters, setFilters] = useState<AuditFilters>(EMPTY_AUDIT_FILTERS);
-  // Bumped on every apply, so applying the same filters again shows new records.
-  const [runs, setRuns] = useState(0);
-  const trail = useAuditTrail(api, filters, runs);
+  const trail = useAuditTrail(api, filters);
   const verification = useAuditVerification(api);
 
   const describe = (error: unknown) =>
@@ -33,8 +33,9 @@ export function AuditPage() {
       </div>
       <AuditFilterForm
         onApply={(next) => {
+          // Applying the same filters again shows the newest records: back to one fresh page.
+          void queryClient.resetQueries({ queryKey: auditKeys.trail(next), exact: true });
           setFilters(next);
-          setRuns((n) => n + 1);
         }}
       />
       <div className="audit-page__list">

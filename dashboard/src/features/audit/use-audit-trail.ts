@@ -1,8 +1,16 @@
 import type { AuditChainVerdict, AuditRecord } from '@liaowang/contract';
-import { useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { ApiClient } from '../../api/api-client';
-import { isAbortError } from '../../api/api-error';
 import { auditQueryParams, type AuditFilters } from './audit-filters';
+
+/** Query keys of the audit page: the trail per filters (pages of older records), and the chain's verdict. */
+export const auditKeys = {
+  all: ['audit'] as const,
+  trails: ['audit', 'trail'] as const,
+  trail: (filters: AuditFilters) => ['audit', 'trail', filters] as const,
+  verification: ['audit', 'verification'] as const,
+};
 
 export interface AuditTrailView {
   records: AuditRecord[];
@@ -13,40 +21,29 @@ export interface AuditTrailView {
   loadOlder(): void;
 }
 
-/** The trail for the applied filters, newest first; "older" appends the next page. */
-export function useAuditTrail(api: ApiClient, filters: AuditFilters, runs: number): AuditTrailView {
-  const [records, setRecords] = useState<AuditRecord[]>([]);
-  const [nextBefore, setNextBefore] = useState<number | undefined>(undefined);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(
-    (before: number | undefined, signal?: AbortSignal) => {
-      setPending(true);
-      setError(null);
-      api.listAudit(auditQueryParams(filters, before), signal).then(
-        (page) => {
-          setRecords((shown) => (before === undefined ? page.records : [...shown, ...page.records]));
-          setNextBefore(page.nextBefore);
-          setPending(false);
-        },
-        (failure: unknown) => {
-          if (isAbortError(failure)) return;
-          setError(failure);
-          setPending(false);
-        },
-      );
+/**
+ * The trail for the applied filters, newest first; "older" appends the next page. Every change
+ * anywhere writes a record, so the trail is never fresh for long: opening the page refetches it.
+ */
+export function useAuditTrail(api: ApiClient, filters: AuditFilters): AuditTrailView {
+  const trail = useInfiniteQuery({
+    queryKey: auditKeys.trail(filters),
+    queryFn: ({ pageParam, signal }) => api.listAudit(auditQueryParams(filters, pageParam), signal),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (page) => page.nextBefore,
+    staleTime: 0,
+  });
+  const records = useMemo(() => trail.data?.pages.flatMap((page) => page.records) ?? [], [trail.data]);
+  const nextBefore = trail.data?.pages.at(-1)?.nextBefore;
+  return {
+    records,
+    nextBefore,
+    pending: trail.isFetching,
+    error: trail.error,
+    loadOlder: () => {
+      if (nextBefore !== undefined) void trail.fetchNextPage();
     },
-    [api, filters],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(undefined, controller.signal);
-    return () => controller.abort();
-  }, [load, runs]);
-
-  return { records, nextBefore, pending, error, loadOlder: () => nextBefore !== undefined && load(nextBefore) };
+  };
 }
 
 export interface AuditVerification {
@@ -58,28 +55,11 @@ export interface AuditVerification {
 
 /** The chain's verification, run on opening the page and again on request. */
 export function useAuditVerification(api: ApiClient): AuditVerification {
-  const [verdict, setVerdict] = useState<AuditChainVerdict | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [runs, setRuns] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setPending(true);
-    setError(null);
-    api.verifyAudit(controller.signal).then(
-      (result) => {
-        setVerdict(result);
-        setPending(false);
-      },
-      (failure: unknown) => {
-        if (isAbortError(failure)) return;
-        setError(failure);
-        setPending(false);
-      },
-    );
-    return () => controller.abort();
-  }, [api, runs]);
-
-  return { verdict, pending, error, run: () => setRuns((n) => n + 1) };
+  const verification = useQuery({ queryKey: auditKeys.verification, queryFn: ({ signal }) => api.verifyAudit(signal), staleTime: 0 });
+  return {
+    verdict: verification.data ?? null,
+    pending: verification.isFetching,
+    error: verification.error,
+    run: () => void verification.refetch(),
+  };
 }

@@ -1,12 +1,13 @@
 import { may, type Alert, type LinkedCaseLine } from '@liaowang/contract';
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { useLiveEvent } from '../../app/live-connection';
 import { routePath } from '../../app/routes';
 import { formatDateTime } from '../../time/format-time';
+import { caseKeys } from './case-queries';
 import { casesApi } from './cases-api';
 
 /** On an alert linked to a case: the case, and its agreed line (统一口径) once a statement is released. */
@@ -14,22 +15,22 @@ export function AlertCaseLine({ alert }: { alert: Alert }) {
   const { t } = useTranslation();
   const { api, session } = useSignedIn();
   const client = useMemo(() => casesApi(api), [api]);
-  const [linked, setLinked] = useState<LinkedCaseLine | undefined>();
-
-  // Only a promoted alert has a case; refetched when the alert changes (it is promoted).
-  useEffect(() => {
-    setLinked(undefined);
-    if (alert.state !== 'promoted') return;
-    const controller = new AbortController();
-    client.linkedToAlert(alert.id, controller.signal).then(setLinked, (error: unknown) => {
-      if (!isAbortError(error)) setLinked(undefined);
-    });
-    return () => controller.abort();
-  }, [client, alert.id, alert.state, alert.updatedAt]);
+  const queryClient = useQueryClient();
+  // Only a promoted alert has a case (null: none found); asked again when the alert changes (it is promoted).
+  const key = [...caseKeys.ofAlert(alert.id), alert.updatedAt] as const;
+  const promoted = alert.state === 'promoted';
+  const query = useQuery({
+    queryKey: key,
+    queryFn: async ({ signal }): Promise<LinkedCaseLine | null> => (await client.linkedToAlert(alert.id, signal)) ?? null,
+    enabled: promoted,
+  });
   // A release on the case shows here at once.
   useLiveEvent('cases:updated', (pushed) => {
-    if (pushed.links.alertIds.includes(alert.id)) setLinked({ id: pushed.id, title: pushed.title, agreedLine: pushed.agreedLine });
+    if (!pushed.links.alertIds.includes(alert.id)) return;
+    const line: LinkedCaseLine = { id: pushed.id, title: pushed.title, agreedLine: pushed.agreedLine };
+    queryClient.setQueryData<LinkedCaseLine | null>(key, line);
   });
+  const linked = query.isError ? undefined : query.data;
 
   if (!linked) return null;
   return (

@@ -1,9 +1,11 @@
 import type { Case } from '@liaowang/contract';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { useLiveEvent } from '../../app/live-connection';
+import { mergeCase } from './case-board';
+import { caseKeys } from './case-queries';
 import { casesApi, type CasesApi } from './cases-api';
 import { describeCaseError, isStaleError } from './describe-case-error';
 import { judgePushedCase } from './pushed-case';
@@ -24,43 +26,42 @@ export interface CaseHandle {
   markDirty(key: string, dirty: boolean): void;
 }
 
-/** One case: loaded over REST, kept current by `cases:updated`, written with its version. */
+/**
+ * One case: loaded over REST into the query cache (`caseKeys.detail`), kept current by
+ * `cases:updated`, written with its version. While the page is open only it decides what a push
+ * does (a form may hold input); useCaseCacheSync keeps the cached copy of a closed page current.
+ */
 export function useCase(id: string): CaseHandle {
   const { t } = useTranslation();
   const { api } = useSignedIn();
   const client = useMemo(() => casesApi(api), [api]);
-  const [item, setItem] = useState<Case | undefined>();
-  const [loadError, setLoadError] = useState<string | undefined>();
+  const queryClient = useQueryClient();
+  // Refetched only on opening the page (when stale) and on reload, never under a form in use.
+  const query = useQuery({ queryKey: caseKeys.detail(id), queryFn: ({ signal }) => client.get(id, signal), refetchOnReconnect: false });
+  const item = query.data;
+  const loadError = query.error ? describeCaseError(query.error, t) : undefined;
   const [error, setError] = useState<string | undefined>();
   const [stale, setStale] = useState<CaseHandle['stale']>();
-  const [generation, setGeneration] = useState(0);
   const dirty = useRef(new Set<string>());
   // Our own write is pushed back to us, often before its answer: not a sign of a stale copy.
   const pending = useRef(0);
   const itemRef = useRef(item);
   itemRef.current = item;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoadError(undefined);
-    client.get(id, controller.signal).then(
-      (loaded) => {
-        setItem(loaded);
-        setStale(undefined);
-      },
-      (caught: unknown) => {
-        if (!isAbortError(caught)) setLoadError(describeCaseError(caught, t));
-      },
-    );
-    return () => controller.abort();
-  }, [client, id, generation, t]);
+  const store = useCallback(
+    (next: Case) => {
+      queryClient.setQueryData<Case>(caseKeys.detail(id), (prev) => (prev && prev.version > next.version ? prev : next));
+      queryClient.setQueryData<Case[]>(caseKeys.list, (prev) => (prev ? mergeCase(prev, next) : prev));
+    },
+    [queryClient, id],
+  );
 
   useLiveEvent('cases:updated', (pushed) => {
     const mine = itemRef.current;
     if (pushed.id !== id) return;
     const verdict = judgePushedCase(mine?.version, pushed.version, dirty.current.size, pending.current);
     if (verdict === 'stale' && mine) setStale({ mine: mine.version, latest: pushed.version });
-    if (verdict === 'apply') setItem(pushed);
+    if (verdict === 'apply') store(pushed);
   });
 
   const act = useCallback(
@@ -71,7 +72,7 @@ export function useCase(id: string): CaseHandle {
       pending.current += 1;
       try {
         const next = await work(client, current);
-        setItem((prev) => (prev && prev.version > next.version ? prev : next));
+        store(next);
         setStale((prev) => (prev?.latest !== undefined && prev.latest <= next.version ? undefined : prev));
         return true;
       } catch (caught) {
@@ -82,10 +83,15 @@ export function useCase(id: string): CaseHandle {
         pending.current -= 1;
       }
     },
-    [client, t],
+    [client, t, store],
   );
 
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  const refetch = query.refetch;
+  const reload = useCallback(() => {
+    void refetch().then((answer) => {
+      if (answer.isSuccess) setStale(undefined);
+    });
+  }, [refetch]);
   const markDirty = useCallback((key: string, on: boolean) => {
     if (on) dirty.current.add(key);
     else dirty.current.delete(key);

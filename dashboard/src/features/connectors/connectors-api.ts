@@ -1,6 +1,13 @@
 import type { ConnectorStatus, Feed, FeedInput, FeedUpdate } from '@liaowang/contract';
 import type { ApiClient } from '../../api/api-client';
 
+/** Query keys of the connectors page: the statuses and the feeds (a feed is a connector too). */
+export const connectorKeys = {
+  all: ['connectors'] as const,
+  statuses: ['connectors', 'statuses'] as const,
+  feeds: ['connectors', 'feeds'] as const,
+};
+
 /** Connectors with their status, pause / resume, and the RSS / Atom feeds (R-ING-2). */
 export function connectorsApi(api: ApiClient) {
   return {

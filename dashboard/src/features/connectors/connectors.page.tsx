@@ -1,10 +1,10 @@
-import { may, type ConnectorStatus, type Feed } from '@liaowang/contract';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { may, type ConnectorStatus } from '@liaowang/contract';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { ConnectorTable } from './connector-table';
-import { connectorsApi } from './connectors-api';
+import { connectorKeys, connectorsApi } from './connectors-api';
 import { FeedList } from './feed-list';
 
 // Intake writes statuses every 5 s; the page follows at the same pace.
@@ -16,43 +16,27 @@ export function ConnectorsPage() {
   const { api, session } = useSignedIn();
   const client = useMemo(() => connectorsApi(api), [api]);
   const canManage = may(session.user.role, 'connectors.manage');
-  const [connectors, setConnectors] = useState<ConnectorStatus[]>([]);
-  const [feeds, setFeeds] = useState<Feed[]>([]);
-  const [loadError, setLoadError] = useState(false);
+  const queryClient = useQueryClient();
+  const statuses = useQuery({ queryKey: connectorKeys.statuses, queryFn: ({ signal }) => client.connectors(signal), refetchInterval: REFRESH_MS });
+  const feedList = useQuery({ queryKey: connectorKeys.feeds, queryFn: ({ signal }) => client.feeds(signal), refetchInterval: REFRESH_MS });
+  const connectors = statuses.data ?? [];
+  const feeds = feedList.data ?? [];
+  const loadError = statuses.isError || feedList.isError;
 
-  const load = useCallback(
-    (signal?: AbortSignal) => {
-      const failed = (error: unknown) => {
-        if (!isAbortError(error)) setLoadError(true);
-      };
-      client.connectors(signal).then((list) => { setConnectors(list); setLoadError(false); }, failed);
-      client.feeds(signal).then(setFeeds, failed);
-    },
-    [client],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    const timer = setInterval(() => load(controller.signal), REFRESH_MS);
-    return () => {
-      clearInterval(timer);
-      controller.abort();
-    };
-  }, [load]);
-
-  const toggle = async (connector: ConnectorStatus) => {
-    const next = connector.paused ? await client.resume(connector.id) : await client.pause(connector.id);
-    setConnectors((list) => list.map((c) => (c.id === next.id ? next : c)));
-  };
+  const toggle = useMutation({
+    mutationFn: (connector: ConnectorStatus) => (connector.paused ? client.resume(connector.id) : client.pause(connector.id)),
+    onSuccess: (next) => queryClient.setQueryData<ConnectorStatus[]>(connectorKeys.statuses, (list) => list?.map((c) => (c.id === next.id ? next : c))),
+  });
+  // A feed added, changed or removed is a connector added, changed or removed.
+  const feedsChanged = () => void queryClient.invalidateQueries({ queryKey: connectorKeys.all });
 
   return (
     <div className="rules-page" data-testid="connectors-page">
       <h1>{t('connectors.title')}</h1>
       <p className="muted">{t('connectors.intro')}</p>
       {loadError && <p className="notice notice--error">{t('connectors.loadError')}</p>}
-      <ConnectorTable connectors={connectors} canManage={canManage} onToggle={(c) => void toggle(c)} />
-      <FeedList feeds={feeds} api={client} canManage={canManage} onChanged={() => load()} />
+      <ConnectorTable connectors={connectors} canManage={canManage} onToggle={(c) => toggle.mutate(c)} />
+      <FeedList feeds={feeds} api={client} canManage={canManage} onChanged={feedsChanged} />
     </div>
   );
 }

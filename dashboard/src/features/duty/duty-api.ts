@@ -1,6 +1,15 @@
 import type { DutyNow, Handover, HandoverPreview, RosterReplace, RosterView } from '@liaowang/contract';
 import type { ApiClient } from '../../api/api-client';
 
+/** Query keys of the duty watch: who is on now (the header), the roster by week, the handovers. */
+export const dutyKeys = {
+  all: ['duty'] as const,
+  now: ['duty', 'now'] as const,
+  roster: (from: string, to: string) => ['duty', 'roster', { from, to }] as const,
+  handovers: ['duty', 'handovers'] as const,
+  preview: ['duty', 'handover-preview'] as const,
+};
+
 /** The duty-watch routes (R-ALR-4) on the session's client. */
 export function dutyApi(api: ApiClient) {
   return {

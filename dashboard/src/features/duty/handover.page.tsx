@@ -1,10 +1,12 @@
-import { may, type Handover, type HandoverPreview } from '@liaowang/contract';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { may } from '@liaowang/contract';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../app/auth-context';
+import { useLiveInvalidate } from '../../app/live-invalidate';
 import { formatDateTime } from '../../time/format-time';
 import { describeDutyError } from './describe-error';
-import { dutyApi } from './duty-api';
+import { dutyApi, dutyKeys } from './duty-api';
 import { ShiftSummaryView } from './shift-summary-view';
 import './duty.css';
 
@@ -14,41 +16,37 @@ export function HandoverPage() {
   const { api, session } = useSignedIn();
   const duty = useMemo(() => dutyApi(api), [api]);
   const canWrite = may(session.user.role, 'duty.handover');
-  const [preview, setPreview] = useState<HandoverPreview | undefined>();
-  const [handovers, setHandovers] = useState<Handover[]>([]);
+  const queryClient = useQueryClient();
   const [note, setNote] = useState('');
-  const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | undefined>();
+  const list = useQuery({ queryKey: dutyKeys.handovers, queryFn: ({ signal }) => duty.handovers(20, signal) });
+  // No shift now (or none to sum up) is an answer too: the card says so, no error.
+  const next = useQuery({ queryKey: dutyKeys.preview, queryFn: ({ signal }) => duty.preview(signal) });
+  // The summary counts the shift's alerts and cases: it follows them live.
+  useLiveInvalidate(['alerts:new', 'alerts:updated', 'cases:updated'], [dutyKeys.preview], 5_000);
+  const handovers = list.data ?? [];
+  const preview = next.isError ? undefined : next.data;
+  const shown = message ?? (list.error ? { kind: 'error' as const, text: describeDutyError(list.error, t) } : undefined);
 
-  const load = useCallback(async () => {
-    const [list, next] = await Promise.allSettled([duty.handovers(20), duty.preview()]);
-    if (list.status === 'fulfilled') setHandovers(list.value);
-    else setMessage({ kind: 'error', text: describeDutyError(list.reason, t) });
-    setPreview(next.status === 'fulfilled' ? next.value : undefined);
-  }, [duty, t]);
-  useEffect(() => void load(), [load]);
-
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    setPending(true);
-    try {
-      await run();
+  const change = useMutation({
+    mutationFn: ({ run }: { run: () => Promise<unknown>; done: string }) => run(),
+    onSuccess: async (_, { done }) => {
       setMessage({ kind: 'info', text: done });
-      await load();
-    } catch (error) {
-      setMessage({ kind: 'error', text: describeDutyError(error, t) });
-    } finally {
-      setPending(false);
-    }
-  };
+      await Promise.all([queryClient.invalidateQueries({ queryKey: dutyKeys.handovers }), queryClient.invalidateQueries({ queryKey: dutyKeys.preview })]);
+    },
+    onError: (error) => setMessage({ kind: 'error', text: describeDutyError(error, t) }),
+  });
+  const pending = change.isPending;
+  const act = (run: () => Promise<unknown>, done: string) => change.mutateAsync({ run, done }).catch(() => undefined);
 
   return (
     <div className="duty-page" data-testid="handover-page">
       <div className="duty-page__head">
         <h1 className="duty-page__title">{t('duty.handover.title')}</h1>
       </div>
-      {message ? (
-        <p className={`notice notice--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="handover-message">
-          {message.text}
+      {shown ? (
+        <p className={`notice notice--${shown.kind}`} role={shown.kind === 'error' ? 'alert' : 'status'} data-testid="handover-message">
+          {shown.text}
         </p>
       ) : null}
       <div className="handover-page__grid">

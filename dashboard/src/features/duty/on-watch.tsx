@@ -1,8 +1,8 @@
-import type { DutyNow } from '@liaowang/contract';
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../app/auth-context';
-import { dutyApi } from './duty-api';
+import { dutyApi, dutyKeys } from './duty-api';
 import './duty.css';
 
 // Shifts change on the hour; a minute is soon enough for the header to follow.
@@ -13,28 +13,10 @@ export function OnWatch() {
   const { t } = useTranslation();
   const { api } = useSignedIn();
   const duty = useMemo(() => dutyApi(api), [api]);
-  const [now, setNow] = useState<DutyNow | undefined>();
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const load = () =>
-      duty.now(controller.signal).then(
-        (answer) => {
-          setNow(answer);
-          setFailed(false);
-        },
-        () => setFailed(!controller.signal.aborted),
-      );
-    void load();
-    const timer = window.setInterval(() => void load(), POLL_MS);
-    return () => {
-      controller.abort();
-      window.clearInterval(timer);
-    };
-  }, [duty]);
-
-  if (!now) return failed ? <span className="on-watch on-watch--unknown" data-testid="on-watch">{t('duty.header.unknown')}</span> : null;
+  // A failed poll keeps the last answer on screen; without any answer the header says it does not know.
+  const watch = useQuery({ queryKey: dutyKeys.now, queryFn: ({ signal }) => duty.now(signal), refetchInterval: POLL_MS });
+  const now = watch.data;
+  if (!now) return watch.isError ? <span className="on-watch on-watch--unknown" data-testid="on-watch">{t('duty.header.unknown')}</span> : null;
   const people = now.current?.people;
   if (now.gap || !people) {
     return (

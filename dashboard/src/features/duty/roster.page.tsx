@@ -1,10 +1,11 @@
-import { may, SHIFT_POST_NAMES, SHIFT_POSTS, type RosterView, type ShiftPost, type UserAccount } from '@liaowang/contract';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { may, SHIFT_POST_NAMES, SHIFT_POSTS, type RosterView, type ShiftPost } from '@liaowang/contract';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../app/auth-context';
-import { usersApi } from '../users/users-api';
+import { usersListQuery } from '../users/users-api';
 import { describeDutyError } from './describe-error';
-import { dutyApi } from './duty-api';
+import { dutyApi, dutyKeys } from './duty-api';
 import { RosterEditor } from './roster-editor';
 import { addDays, fromDraft, toDraft, weekStart, type ShiftDraft } from './roster-week';
 import { RosterWeekView } from './roster-week-view';
@@ -18,49 +19,37 @@ export function RosterPage() {
   const canEdit = may(session.user.role, 'roster.manage');
   const [from, setFrom] = useState(() => weekStart(Date.now()));
   const to = addDays(from, 7);
-  const [view, setView] = useState<RosterView | undefined>();
+  const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | undefined>();
-  const [people, setPeople] = useState<Partial<Record<ShiftPost, string[]>>>({});
+  const week = useQuery({ queryKey: dutyKeys.roster(from, to), queryFn: ({ signal }) => duty.roster(from, to, signal) });
+  const view = week.data;
+  const shown = message ?? (week.error ? { kind: 'error' as const, text: describeDutyError(week.error, t) } : undefined);
 
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      duty.roster(from, to, signal).then(setView, (error: unknown) => {
-        if (!signal?.aborted) setMessage({ kind: 'error', text: describeDutyError(error, t) });
-      }),
-    [duty, from, to, t],
-  );
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  // Admins may list users (the users page's list, shared): offer the ones who may hold each post.
+  const users = useQuery({ ...usersListQuery(api), enabled: canEdit && may(session.user.role, 'users.manage') });
+  const people = useMemo<Partial<Record<ShiftPost, string[]>>>(() => {
+    const active = (users.data ?? []).filter((u) => !u.disabled);
+    return Object.fromEntries(SHIFT_POST_NAMES.map((post) => [post, active.filter((u) => (SHIFT_POSTS[post] as readonly string[]).includes(u.role)).map((u) => u.username)]));
+  }, [users.data]);
 
-  // Admins may list users: offer the ones who may hold each post.
-  useEffect(() => {
-    if (!canEdit || !may(session.user.role, 'users.manage')) return;
-    usersApi(api)
-      .list()
-      .then((users: UserAccount[]) => {
-        const active = users.filter((u) => !u.disabled);
-        setPeople(Object.fromEntries(SHIFT_POST_NAMES.map((post) => [post, active.filter((u) => (SHIFT_POSTS[post] as readonly string[]).includes(u.role)).map((u) => u.username)])));
-      })
-      .catch(() => undefined);
-  }, [api, canEdit, session.user.role]);
-
-  const save = async (drafts: ShiftDraft[]) => {
-    if (!view) return;
-    setPending(true);
-    try {
-      setView(await duty.saveRoster({ from: view.from, to: view.to, version: view.version, shifts: drafts.map(fromDraft) }));
+  // Saved with the version we read: a week saved meanwhile by someone else answers 409.
+  const saving = useMutation({
+    mutationFn: ({ week: shown, drafts }: { week: RosterView; drafts: ShiftDraft[] }) =>
+      duty.saveRoster({ from: shown.from, to: shown.to, version: shown.version, shifts: drafts.map(fromDraft) }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(dutyKeys.roster(from, to), saved);
+      // Who is on watch now and the shift a handover sums up may have changed with it.
+      void queryClient.invalidateQueries({ queryKey: dutyKeys.now });
+      void queryClient.invalidateQueries({ queryKey: dutyKeys.preview });
       setEditing(false);
       setMessage({ kind: 'info', text: t('duty.roster.saved') });
-    } catch (error) {
-      setMessage({ kind: 'error', text: describeDutyError(error, t) });
-    } finally {
-      setPending(false);
-    }
+    },
+    onError: (error) => setMessage({ kind: 'error', text: describeDutyError(error, t) }),
+  });
+  const pending = saving.isPending;
+  const save = (drafts: ShiftDraft[]) => {
+    if (view) saving.mutate({ week: view, drafts });
   };
 
   const move = (days: number) => {
@@ -90,9 +79,9 @@ export function RosterPage() {
         ) : null}
         {view && view.gaps.length > 0 ? <span className="notice notice--error">{t('duty.roster.gaps', { count: view.gaps.length })}</span> : null}
       </div>
-      {message ? (
-        <p className={`notice notice--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="roster-message">
-          {message.text}
+      {shown ? (
+        <p className={`notice notice--${shown.kind}`} role={shown.kind === 'error' ? 'alert' : 'status'} data-testid="roster-message">
+          {shown.text}
         </p>
       ) : null}
       {view && editing ? (
@@ -101,7 +90,7 @@ export function RosterPage() {
           weekFrom={view.from}
           people={people}
           pending={pending}
-          onSave={(drafts) => void save(drafts)}
+          onSave={save}
           onCancel={() => setEditing(false)}
         />
       ) : null}

@@ -1,6 +1,14 @@
 import type { EscalationPolicy, EscalationPolicyInput, NotifyChannel, NotifyChannelInput, NotifyChannelUpdate, NotifyDelivery } from '@liaowang/contract';
 import type { ApiClient } from '../../api/api-client';
 
+/** Query keys of the notify page: the policy, the channels and the record of deliveries. */
+export const notifyKeys = {
+  all: ['notify'] as const,
+  policy: ['notify', 'policy'] as const,
+  channels: ['notify', 'channels'] as const,
+  deliveries: ['notify', 'deliveries'] as const,
+};
+
 /** The escalation policy and outbound-notice routes of issue 8 (admins). */
 export function notifyApi(api: ApiClient) {
   return {

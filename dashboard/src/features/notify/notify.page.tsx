@@ -1,11 +1,12 @@
-import type { EscalationPolicy, NotifyChannel, NotifyDelivery } from '@liaowang/contract';
-import { useEffect, useMemo, useState } from 'react';
+import type { EscalationPolicy, NotifyChannel } from '@liaowang/contract';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
+import { useLiveInvalidate } from '../../app/live-invalidate';
 import { formatDateTime } from '../../time/format-time';
 import { EscalationPolicyEditor } from './escalation-policy-editor';
-import { notifyApi } from './notify-api';
+import { notifyApi, notifyKeys } from './notify-api';
 import { NotifyChannels } from './notify-channels';
 
 /** Admins: the escalation chain, the outbound channels and the record of every delivery attempt. */
@@ -13,29 +14,27 @@ export function NotifyPage() {
   const { t } = useTranslation();
   const { api } = useSignedIn();
   const client = useMemo(() => notifyApi(api), [api]);
-  const [policy, setPolicy] = useState<EscalationPolicy | null>(null);
-  const [channels, setChannels] = useState<NotifyChannel[]>([]);
-  const [deliveries, setDeliveries] = useState<NotifyDelivery[]>([]);
-  const [loadError, setLoadError] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const failed = (error: unknown) => {
-      if (!isAbortError(error)) setLoadError(true);
-    };
-    client.policy(controller.signal).then(setPolicy, failed);
-    client.channels(controller.signal).then(setChannels, failed);
-    client.deliveries(controller.signal).then(setDeliveries, failed);
-    return () => controller.abort();
-  }, [client]);
+  const queryClient = useQueryClient();
+  const policyQuery = useQuery({ queryKey: notifyKeys.policy, queryFn: ({ signal }) => client.policy(signal) });
+  const channelsQuery = useQuery({ queryKey: notifyKeys.channels, queryFn: ({ signal }) => client.channels(signal) });
+  const deliveriesQuery = useQuery({ queryKey: notifyKeys.deliveries, queryFn: ({ signal }) => client.deliveries(signal) });
+  // Notices go out when an alert is raised or climbs a step, and when a case clock runs late.
+  useLiveInvalidate(['alerts:new', 'alerts:updated', 'cases:updated'], [notifyKeys.deliveries], 5_000);
+  const policy = policyQuery.data ?? null;
+  const channels = channelsQuery.data ?? [];
+  const deliveries = deliveriesQuery.data ?? [];
+  const loadError = policyQuery.isError || channelsQuery.isError || deliveriesQuery.isError;
+  const savedPolicy = (saved: EscalationPolicy) => queryClient.setQueryData(notifyKeys.policy, saved);
+  const changedChannel = (changed: NotifyChannel) =>
+    queryClient.setQueryData<NotifyChannel[]>(notifyKeys.channels, (prev) => [changed, ...(prev ?? []).filter((p) => p.id !== changed.id)]);
 
   const names = new Map(channels.map((c) => [c.id, c.name]));
   return (
     <div className="rules-page" data-testid="notify-page">
       <h1>{t('notify.title')}</h1>
       {loadError && <p className="notice notice--error">{t('notify.loadError')}</p>}
-      {policy && <EscalationPolicyEditor policy={policy} api={client} onSaved={setPolicy} />}
-      <NotifyChannels channels={channels} api={client} onChanged={(c) => setChannels((prev) => [c, ...prev.filter((p) => p.id !== c.id)])} />
+      {policy && <EscalationPolicyEditor policy={policy} api={client} onSaved={savedPolicy} />}
+      <NotifyChannels channels={channels} api={client} onChanged={changedChannel} />
       <section className="notify-section">
         <h2>{t('notify.deliveries.title')}</h2>
         <table className="rules-table">

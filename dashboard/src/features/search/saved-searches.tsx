@@ -1,7 +1,7 @@
-import type { SavedSearch } from '@liaowang/contract';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchApi } from './search-api';
+import { savedSearchKeys, type SearchApi } from './search-api';
 import { fromSavedQuery, toSavedQuery, type SearchState } from './search-state';
 
 interface SavedSearchesProps {
@@ -13,30 +13,24 @@ interface SavedSearchesProps {
 /** The signed-in user's saved searches: save the current one under a name, open or delete one. */
 export function SavedSearches({ client, state, onOpen }: SavedSearchesProps) {
   const { t } = useTranslation();
-  const [saved, setSaved] = useState<SavedSearch[]>([]);
+  const queryClient = useQueryClient();
   const [name, setName] = useState('');
-  const [error, setError] = useState(false);
+  const list = useQuery({ queryKey: savedSearchKeys.all, queryFn: ({ signal }) => client.savedList(signal) });
+  const saved = list.data ?? [];
+  const changed = () => queryClient.invalidateQueries({ queryKey: savedSearchKeys.all });
+  const adding = useMutation({ mutationFn: client.save, onSuccess: () => { setName(''); return changed(); } });
+  const removing = useMutation({ mutationFn: client.remove, onSuccess: changed });
+  const error = list.isError || adding.isError || removing.isError;
 
-  const reload = useCallback(() => {
-    client.savedList().then(setSaved, () => setError(true));
-  }, [client]);
-  useEffect(reload, [reload]);
-
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return;
-    setError(false);
-    try {
-      await client.save({ name: name.trim(), query: toSavedQuery(state) });
-      setName('');
-      reload();
-    } catch {
-      setError(true);
-    }
+    removing.reset();
+    adding.mutate({ name: name.trim(), query: toSavedQuery(state) });
   };
-  const remove = async (id: string) => {
-    setError(false);
-    await client.remove(id).then(reload, () => setError(true));
+  const remove = (id: string) => {
+    adding.reset();
+    removing.mutate(id);
   };
 
   return (
@@ -66,7 +60,7 @@ export function SavedSearches({ client, state, onOpen }: SavedSearchesProps) {
               <button type="button" className="button button--ghost button--small" onClick={() => onOpen(fromSavedQuery(s.query))}>
                 {s.name}
               </button>
-              <button type="button" className="button button--small" aria-label={t('search.page.deleteSaved', { name: s.name })} onClick={() => void remove(s.id)}>
+              <button type="button" className="button button--small" aria-label={t('search.page.deleteSaved', { name: s.name })} onClick={() => remove(s.id)}>
                 ×
               </button>
             </li>

@@ -1,40 +1,39 @@
-import { SPIKE_KINDS, type Spike, type SpikeKind, type SpikeListResponse } from '@liaowang/contract';
-import { useEffect, useState } from 'react';
+import { SPIKE_KINDS, type SpikeKind, type SpikeListResponse } from '@liaowang/contract';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
+import { useLiveEvent } from '../../app/live-connection';
 import { formatDateTime } from '../../time/format-time';
 
-// The detector judges every 30 s by default; a minute keeps the panel fresh without a live event.
+// The detector judges every 30 s by default; a minute keeps the panel fresh between spike alerts.
 const REFRESH_MS = 60_000;
+
+/** Query keys of the spikes: the newest per kind (all kinds when none). */
+export const spikeKeys = {
+  all: ['spikes'] as const,
+  list: (kind: SpikeKind | undefined) => ['spikes', 'list', kind ?? 'all'] as const,
+};
 
 /** 突增: stories, watched keywords and negative volume far above their usual level for the hour. */
 export function SpikesPanel() {
   const { t } = useTranslation();
   const { api } = useSignedIn();
   const [kind, setKind] = useState<SpikeKind | undefined>(undefined);
-  const [spikes, setSpikes] = useState<Spike[]>([]);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const load = () =>
-      api.call<SpikeListResponse>(`/spikes?size=20${kind ? `&kind=${kind}` : ''}`, { signal: controller.signal }).then(
-        (page) => {
-          setSpikes(page.spikes);
-          setFailed(false);
-        },
-        (error: unknown) => {
-          if (!isAbortError(error)) setFailed(true);
-        },
-      );
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => {
-      clearInterval(timer);
-      controller.abort();
-    };
-  }, [api, kind]);
+  const queryClient = useQueryClient();
+  // Another kind's list replaces the shown one when it arrives, not before.
+  const list = useQuery({
+    queryKey: spikeKeys.list(kind),
+    queryFn: ({ signal }) => api.call<SpikeListResponse>(`/spikes?size=20${kind ? `&kind=${kind}` : ''}`, { signal }),
+    refetchInterval: REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
+  // An alert of a spike rule means the detector has just found a spike.
+  useLiveEvent('alerts:new', (alert) => {
+    if (alert.rule.match.spike !== undefined) void queryClient.invalidateQueries({ queryKey: spikeKeys.all });
+  });
+  const spikes = list.data?.spikes ?? [];
+  const failed = list.isError;
 
   return (
     <section className="spikes-panel" data-testid="spikes-panel" aria-label={t('spikes.title')}>

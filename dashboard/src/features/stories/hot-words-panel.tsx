@@ -1,28 +1,26 @@
 import type { HotWords } from '@liaowang/contract';
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbortError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { cloudSizes, storyWindow } from './hot-words-cloud';
+import { storyKeys } from './story-queries';
 
 /** The words that rise among a story's items against all items, as a tag cloud or, on request, a table (R-UI-5). */
 export function HotWordsPanel({ story }: { story: { id: string; firstSeen: string; lastSeen: string } }) {
   const { t } = useTranslation();
   const { api } = useSignedIn();
-  const [hot, setHot] = useState<HotWords | undefined>();
-  const [failed, setFailed] = useState(false);
   const [asTable, setAsTable] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const params = new URLSearchParams({ ...storyWindow(story), storyId: story.id, size: '30' });
-    setHot(undefined);
-    setFailed(false);
-    api.call<HotWords>(`/stats/hot-words?${params}`, { signal: controller.signal }).then(setHot, (error: unknown) => {
-      if (!isAbortError(error)) setFailed(true);
-    });
-    return () => controller.abort();
-  }, [api, story]);
+  const { since, until } = storyWindow(story);
+  const query = useQuery({
+    queryKey: storyKeys.hotWords(story.id, since, until),
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({ since, until, storyId: story.id, size: '30' });
+      return api.call<HotWords>(`/stats/hot-words?${params}`, { signal });
+    },
+  });
+  const hot = query.data;
+  const failed = query.isError;
 
   const sizes = useMemo(() => cloudSizes(hot?.words ?? []), [hot]);
   const words = hot?.words ?? [];

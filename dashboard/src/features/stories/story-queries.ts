@@ -9,6 +9,8 @@ export const storyKeys = {
   lists: ['stories', 'list'] as const,
   list: (sort: StorySort, words: string) => ['stories', 'list', { sort, words }] as const,
   detail: (id: string) => ['stories', 'detail', id] as const,
+  /** A story's rising words over its own time window: a story that grew has a new window. */
+  hotWords: (id: string, since: string, until: string) => ['stories', 'hot-words', id, { since, until }] as const,
 };
 
 export function storyListQuery(api: ApiClient, sort: StorySort, words: string) {

@@ -1,12 +1,13 @@
 import type { CreateUserRequest, Role, UserAccount } from '@liaowang/contract';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError } from '../../api/api-error';
 import { useSignedIn } from '../../app/auth-context';
 import { UserCreateForm } from './user-create-form';
 import { UserRow, type UserRowActions } from './user-row';
-import { usersApi } from './users-api';
+import { userKeys, usersApi, usersListQuery } from './users-api';
 
 type Message = { kind: 'info' | 'error'; text: string };
 
@@ -15,30 +16,25 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { api, session } = useSignedIn();
   const calls = useMemo(() => usersApi(api), [api]);
-  const [users, setUsers] = useState<UserAccount[]>([]);
-  const [pending, setPending] = useState(false);
+  const queryClient = useQueryClient();
   const [message, setMessage] = useState<Message | null>(null);
-
-  const reload = useCallback(() => calls.list().then(setUsers), [calls]);
   const describe = useCallback((error: unknown) => describeUserError(error, t), [t]);
-  useEffect(() => {
-    reload().catch((error: unknown) => setMessage({ kind: 'error', text: describe(error) }));
-  }, [reload, describe]);
+  const list = useQuery(usersListQuery(api));
+  const users: UserAccount[] = list.data ?? [];
+  const shown = message ?? (list.error ? { kind: 'error' as const, text: describe(list.error) } : null);
 
-  // Runs one change, then shows what happened and reloads (a 409 also reloads: the list was stale).
-  async function run(change: () => Promise<string>): Promise<boolean> {
-    setPending(true);
-    try {
-      setMessage({ kind: 'info', text: await change() });
-      return true;
-    } catch (error) {
-      setMessage({ kind: 'error', text: describe(error) });
-      return false;
-    } finally {
-      setPending(false);
-      await reload().catch(() => undefined);
-    }
-  }
+  // One change at a time; it shows what happened and reloads the list (a 409 too: the list was stale).
+  const change = useMutation({
+    mutationFn: (work: () => Promise<string>) => work(),
+    onSuccess: (text) => setMessage({ kind: 'info', text }),
+    onError: (error) => setMessage({ kind: 'error', text: describe(error) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+  const pending = change.isPending;
+  const run = (work: () => Promise<string>): Promise<boolean> => change.mutateAsync(work).then(
+    () => true,
+    () => false,
+  );
 
   const actions: UserRowActions = {
     setRole: (user, role: Role) =>
@@ -73,9 +69,9 @@ export function UsersPage() {
     <div className="users-page" data-testid="users-page">
       <h1 className="users-page__title">{t('users.title')}</h1>
       <p className="users-page__intro">{t('users.intro')}</p>
-      {message ? (
-        <p className={`notice notice--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="users-message">
-          {message.text}
+      {shown ? (
+        <p className={`notice notice--${shown.kind}`} role={shown.kind === 'error' ? 'alert' : 'status'} data-testid="users-message">
+          {shown.text}
         </p>
       ) : null}
       <div className="users-page__body">
