@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fastParser, fastSafeParse, NOT_FAST } from './fast-parse';
-import { ITEM_KINDS, mentionIntakeSchema } from './item';
+import { enrichedItemSchema } from './enriched-item';
+import { ITEM_KINDS, mentionIntakeSchema, rawItemSchema } from './item';
 import { ITEM_INTAKE_SCHEMAS } from './item-intake';
 
 const mention = {
@@ -147,6 +148,70 @@ describe(fastParser.name, () => {
     const before = JSON.stringify(payload);
     expect(fastParser(ITEM_INTAKE_SCHEMAS.mention.schema)!(payload)).toMatchObject({ text: 'ab', author: { name: '江城发布' } });
     expect(JSON.stringify(payload)).toBe(before);
+  });
+});
+
+// An enriched item as the enricher writes it to its topic (the indexer's input).
+const enriched = {
+  id: 'weibo:sim-1-1',
+  kind: 'mention',
+  platform: 'weibo',
+  author: { id: 'u1', name: '江城观察' },
+  text: '网传明天停课，大家注意',
+  url: 'https://weibo.example/1',
+  publishedAt: '2026-11-23T09:30:00+08:00',
+  receivedAt: '2026-11-23T01:30:01.123Z',
+  threadId: 'weibo:u1',
+  region: '上海',
+  raw: { text: '网传明天停课，大家注意', extra: [1, { deep: null }] },
+  enrichment: {
+    normalized: '网传明天停课,大家注意',
+    tokens: ['网传', '明天', '停课', '大家', '注意'],
+    sentiment: { label: 'negative', score: 0.7 },
+    rumor: { score: 0.61, reasons: ['hearsay:网传'], level: 'high' },
+    categories: [{ id: 'false_alarm_rumor', reasons: ['停课'] }],
+    pii: [{ type: 'phone', start: 1, end: 12 }],
+    masked: '网传明天停课，大家注意',
+    fingerprint: '0123456789abcdef',
+    modelVersion: 'nlp-1.5.0',
+  },
+  enrichedAt: '2026-11-23T01:30:01.456Z',
+};
+const TOPIC_VALUES: unknown[] = [
+  ...VALUES, 'negative', 'neutral', 'positive', 'low', 'medium', 'high', 'phone', 'false_alarm_rumor', 'rumor', 0.5, 1.0001, -0.0001, ['a', 1], [{ id: 'x' }],
+  [{ type: 'email', start: 0, end: 1 }], [{ type: 'email', start: 0.5, end: 1 }], { label: 'positive', score: 0.2 }, { score: 0.2, reasons: [] },
+];
+
+describe('fast path of the topic schemas (what the enricher and the indexer read)', () => {
+  it('has one for the raw item and for the enriched item', () => {
+    expect(fastParser(rawItemSchema)).toBeDefined();
+    expect(fastParser(enrichedItemSchema)).toBeDefined();
+    expect(JSON.stringify(fastParser(enrichedItemSchema)!(enriched))).toBe(JSON.stringify(enrichedItemSchema.parse(enriched)));
+  });
+
+  it('never accepts what zod refuses, and when it accepts, gives exactly what zod gives (10,000 altered enriched items)', () => {
+    const next = random(23);
+    const parse = fastParser(enrichedItemSchema)!;
+    let fastTaken = 0;
+    let refused = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const payload = structuredClone(enriched) as Record<string, unknown>;
+      const paths = pathsOf(payload);
+      const changes = 1 + Math.floor(next() * 3);
+      for (let c = 0; c < changes; c++) setPath(payload, pick(next, paths), pick(next, TOPIC_VALUES), next() < 0.2);
+      const fast = parse(payload);
+      const zod = enrichedItemSchema.safeParse(payload);
+      if (!zod.success) {
+        refused++;
+        expect({ payload, fast }).toEqual({ payload, fast: NOT_FAST });
+      } else if (fast !== NOT_FAST) {
+        fastTaken++;
+        expect(fast).toStrictEqual(zod.data);
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(zod.data));
+      }
+    }
+    expect(refused).toBeGreaterThan(1_000);
+    expect(fastTaken).toBeGreaterThan(1_000);
   });
 });
 

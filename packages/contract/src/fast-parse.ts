@@ -74,6 +74,10 @@ function compile(schema: z.ZodTypeAny): FastParse {
       const value = (schema as z.ZodLiteral<unknown>)._def.value;
       return (data) => (data === value ? data : fail());
     }
+    case z.ZodFirstPartyTypeKind.ZodUnknown:
+    case z.ZodFirstPartyTypeKind.ZodAny:
+      // Anything goes (e.g. the payload kept as received): zod returns it as it is.
+      return (data) => data;
     case z.ZodFirstPartyTypeKind.ZodEnum: {
       const values = new Set<unknown>((schema as z.ZodEnum<[string, ...string[]]>)._def.values);
       return (data) => (typeof data === 'string' && values.has(data) ? data : fail());

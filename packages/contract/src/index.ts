@@ -12,6 +12,7 @@ export * from './duty';
 export * from './enriched-item';
 export * from './enrichment';
 export * from './escalation';
+export { fastSafeParse } from './fast-parse';
 export * from './indices';
 export * from './item';
 export * from './item-identity';

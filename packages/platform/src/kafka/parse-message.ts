@@ -1,8 +1,18 @@
+import { fastSafeParse } from '@liaowang/contract';
 import type { KafkaMessage } from 'kafkajs';
 import type { ZodType } from 'zod';
 
 export type Rejected = { ok: false; message: KafkaMessage; reason: string };
 export type Parsed<T> = { ok: true; value: T } | Rejected;
+
+// Every stage parses every message of its topic: through the schema's fast path (same answers as
+// zod, a fraction of its cost; see fast-parse.ts in the contract), built once per schema.
+const parsers = new WeakMap<ZodType, ReturnType<typeof fastSafeParse>>();
+function parserFor(schema: ZodType): ReturnType<typeof fastSafeParse> {
+  let parse = parsers.get(schema);
+  if (!parse) parsers.set(schema, (parse = fastSafeParse(schema)));
+  return parse;
+}
 
 /** Decodes and validates one message; the reason names the failing field for the dead letter. */
 export function parseMessage<T>(message: KafkaMessage, schema: ZodType<T>): Parsed<T> {
@@ -12,10 +22,10 @@ export function parseMessage<T>(message: KafkaMessage, schema: ZodType<T>): Pars
   } catch (error) {
     return { ok: false, message, reason: `invalid JSON: ${(error as Error).message}` };
   }
-  const result = schema.safeParse(json);
+  const result = parserFor(schema)(json);
   if (!result.success) {
     const reason = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     return { ok: false, message, reason: `schema: ${reason}` };
   }
-  return { ok: true, value: result.data };
+  return { ok: true, value: result.data as T };
 }

@@ -34,6 +34,19 @@ describe('extractFeatures', () => {
     expect(Array.from(extractFeatures(analyze('网传'), config).ids)).toContain(wordFeatureId('网传', config));
   });
 
+  it('gives the text features and the extras as one sorted, distinct set (repeated extras once)', () => {
+    const doc = analyze('网传明天全市停课，紧急扩散！转发扩散');
+    const plain = Array.from(extractFeatures(doc, config).ids);
+    // One name whose id falls on a text feature's bucket (found by trying), as happens in a table.
+    const mask = 2 ** config.hashBits - 1;
+    let n = 0;
+    while (!plain.includes(hashString(4, `signal:x${n}`) & mask)) n++;
+    const names = ['signal:forward_bait', 'signal:hearsay', 'signal:hearsay', `signal:x${n}`, 'credibility:news_headline'];
+    const extraIds = names.map((name) => hashString(4, name) & mask);
+    const expected = [...new Set([...plain, ...extraIds])].sort((a, b) => a - b);
+    expect(Array.from(extractFeatures(doc, config, names).ids)).toEqual(expected);
+  });
+
   it('serves tables of different sizes from one hashing of the text', () => {
     const text = '网传明天全市停课，紧急扩散！[怒]';
     const shared = analyze(text);

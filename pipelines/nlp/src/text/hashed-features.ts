@@ -85,10 +85,21 @@ export function extractFeatures(doc: AnalyzedText, config: FeatureConfig, extra:
     cached.idsByBits.set(config.hashBits, ids);
   }
   if (extra.length === 0) return withWeight(ids);
-  const merged = new Uint32Array(ids.length + extra.length);
-  merged.set(ids);
-  extra.forEach((name, i) => (merged[ids.length + i] = hashString(TAG_EXTRA, name)));
-  return withWeight(distinctSorted(merged, config.hashBits));
+  const extraIds = distinctSorted(Uint32Array.from(extra, (name) => hashString(TAG_EXTRA, name)), config.hashBits);
+  return withWeight(mergeDistinct(ids, extraIds));
+}
+
+/** Two sorted, distinct id lists as one (the same as sorting both together, without sorting the long one again). */
+function mergeDistinct(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (n === 0 || out[n - 1] !== next) out[n++] = next;
+  }
+  return out.subarray(0, n);
 }
 
 /** Full 32-bit hashes of every text feature, repeats included (presence is decided later). */
