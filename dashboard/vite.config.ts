@@ -25,8 +25,13 @@ export default defineConfig({
     emptyOutDir: true,
     rollupOptions: {
       output: {
-        // Keep ECharts in its own chunk so the app code can change without busting its cache.
-        manualChunks: (id) => (id.includes('node_modules/echarts') || id.includes('node_modules/zrender') ? 'echarts' : undefined),
+        // Libraries in chunks of their own, so the app code can change without busting their cache:
+        // ECharts (loaded with the first chart) and React with the router (loaded by every page).
+        manualChunks: (id) => {
+          if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts';
+          if (/node_modules\/(react|react-dom|react-router|scheduler)\//.test(id)) return 'react';
+          return undefined;
+        },
       },
     },
   },

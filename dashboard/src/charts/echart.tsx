@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { echarts, type EChartsCoreOption } from './echarts-setup';
+import type { echarts, EChartsCoreOption } from './echarts-setup';
 
 interface EChartProps {
   option: EChartsCoreOption;
@@ -8,6 +8,9 @@ interface EChartProps {
   className?: string;
 }
 
+// ECharts is its own chunk, fetched when the first chart shows: no page waits for it to sign in.
+const loadECharts = () => import('./echarts-setup').then((module) => module.echarts);
+
 /**
  * Thin React binding for modular ECharts: init once, setOption on change, follow the size
  * of the container. Small enough that a wrapper library is not worth its CommonJS build.
@@ -15,17 +18,25 @@ interface EChartProps {
 export function EChart({ option, label, className }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const latest = useRef(option);
+  latest.current = option;
 
   useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element);
+    let gone = false;
+    let observer: ResizeObserver | undefined;
+    void loadECharts().then((lib) => {
+      const element = container.current;
+      if (gone || !element) return;
+      const instance = lib.init(element, undefined, { renderer: 'canvas' });
+      chart.current = instance;
+      instance.setOption(latest.current, { notMerge: true });
+      observer = new ResizeObserver(() => instance.resize());
+      observer.observe(element);
+    });
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      gone = true;
+      observer?.disconnect();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);
