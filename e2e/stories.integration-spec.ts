@@ -21,23 +21,30 @@ describe('stories: near-duplicates cluster into one story', () => {
   const traditional = Converter({ from: 'cn', to: 'tw' })(claim);
   const other = everydayPostOfThisRun(marker);
 
-  const post = async (text: string, author: string) => {
+  const post = async (text: string, author: string, region: string | null = '江苏') => {
     const response = await fetch(`${system!.intakeUrl}/api/v1/intake/mentions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-intake-key': system!.intakeKey },
-      body: JSON.stringify({ sourceId: randomUUID(), platform: 'weibo', author: { id: author, name: author }, text, publishedAt: new Date().toISOString(), region: '江苏' }),
+      body: JSON.stringify({
+        sourceId: randomUUID(),
+        platform: 'weibo',
+        author: { id: author, name: author },
+        text,
+        publishedAt: new Date().toISOString(),
+        ...(region === null ? {} : { region }),
+      }),
     });
     expect(response.status).toBe(202);
     return ((await response.json()) as { id: string }).id;
   };
-  const search = async (token: string) => {
-    const response = await fetch(`${system!.apiUrl}/api/v1/items?q=${encodeURIComponent(marker)}&size=50`, { headers: { authorization: `Bearer ${token}` } });
+  const search = async (token: string, words = marker) => {
+    const response = await fetch(`${system!.apiUrl}/api/v1/items?q=${encodeURIComponent(words)}&size=50`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     return (await response.json()) as ItemSearchResponse;
   };
-  const storyIdsOf = async (token: string, ids: string[]) =>
+  const storyIdsOf = async (token: string, ids: string[], words = marker) =>
     eventually(async () => {
-      const items = (await search(token)).items;
+      const items = (await search(token, words)).items;
       const found = ids.map((id) => items.find((i) => i.id === id)?.storyId);
       return found.every(Boolean) ? (found as string[]) : undefined;
     }, 90_000, 'storyId on every item');
@@ -65,6 +72,9 @@ describe('stories: near-duplicates cluster into one story', () => {
     expect(story.authors).toBe(3);
     expect(story.titleItemId).toBe(first[0]);
     expect(story.platforms).toEqual([{ key: 'weibo', count: 4 }]);
+    // The region field as sent is 江苏; the story counts the province it names.
+    expect(story.regions).toEqual([{ key: '江苏省', count: 4 }]);
+    expect(story.facets?.region).toEqual(['江苏省']);
     expect(story.velocity.current).toBe(4);
     expect(story.newestItemIds).toHaveLength(4);
 
@@ -83,5 +93,26 @@ describe('stories: near-duplicates cluster into one story', () => {
     const detail = (await (await fetch(`${system.apiUrl}/api/v1/stories/${a}`, { headers: auth })).json()) as StoryDetailResponse;
     expect(detail.items.map((i) => i.id).sort()).toEqual([...first, later[0], later[1]].sort());
     expect((await fetch(`${system.apiUrl}/api/v1/stories/st-nothing-here`, { headers: auth })).status).toBe(404);
+  });
+
+  it('counts the province an item is placed in, from its text when it has no region, and the region as sent when it names no place', async () => {
+    system ??= await startTestSystem();
+    const token = (await system.login('duty')).token;
+    // A claim of its own (another marker), not a near-duplicate of the first test's.
+    const words = randomUUID().replace(/-/g, '').slice(0, 12);
+    const hangzhou = claimOfThisRun(words);
+    // No region field: the text names 杭州. The repost's region 江城 names no known place.
+    const ids = [await post(`杭州，${hangzhou}`, 'u-place-1', null), await post(`${commentOfThisRun(words)}//@环保观察:杭州，${hangzhou}`, 'u-place-2', '江城')];
+    const [a, b] = await storyIdsOf(token, ids, words);
+    expect(b).toBe(a);
+    const story = await eventually(async () => {
+      const doc = await es.get<Story>({ index: STORIES_INDEX_NAME, id: a });
+      return doc._source?.volume === 2 ? doc._source : undefined;
+    }, 30_000, 'story volume 2');
+    expect(story.regions).toEqual([
+      { key: '江城', count: 1 },
+      { key: '浙江省', count: 1 },
+    ]);
+    expect(story.facets?.region).toEqual(['江城', '浙江省']);
   });
 });

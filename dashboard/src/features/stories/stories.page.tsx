@@ -136,6 +136,13 @@ export function StoriesPage() {
                   .map((p) => `${t(`platform.${p.key}`, { defaultValue: p.key })} ${p.count}`)
                   .join('、')}
               </dd>
+              {open.story.regions.length > 0 && (
+                <>
+                  {/* The provinces its items are placed in; an item placed nowhere counts under the region it was sent with. */}
+                  <dt>{t('stories.regions')}</dt>
+                  <dd data-testid="story-regions">{open.story.regions.map((r) => `${r.key} ${r.count}`).join('、')}</dd>
+                </>
+              )}
               <dt>{t('stories.sentiment')}</dt>
               <dd>
                 {t('sentiment.negative')} {open.story.sentiment.negative} · {t('sentiment.neutral')}{' '}

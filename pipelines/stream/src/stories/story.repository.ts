@@ -29,6 +29,13 @@ const bandClaimDocument = (story: StoryIdentity, founding: boolean): Omit<Stored
 type Bucket = { key: string; doc_count: number };
 const counts = (agg: unknown) => ((agg as { buckets: Bucket[] }).buckets ?? []).map((b) => ({ key: String(b.key), count: b.doc_count }));
 
+/** Counts of one key in several lists added up, the largest first (ties in code point order, as Elasticsearch's). */
+function addCounts(...lists: { key: string; count: number }[][]): { key: string; count: number }[] {
+  const total = new Map<string, number>();
+  for (const { key, count } of lists.flat()) total.set(key, (total.get(key) ?? 0) + count);
+  return [...total].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
 /** The stories indices and the story fields of the items, in Elasticsearch. */
 export class StoryRepository implements StoryStore {
   /** Homes found by the last `items` call, used by the `setStoryIds` of the same batch. */
@@ -163,7 +170,13 @@ export class StoryRepository implements StoryStore {
             firstSeen: { min: { field: 'publishedAt' } },
             lastSeen: { max: { field: 'publishedAt' } },
             platforms: { terms: { field: 'platform', size: 20 } },
-            regions: { terms: { field: 'region', size: 40 } },
+            // The province each item is placed in (the indexer's `place`, from its region field or
+            // its text); an item with no place counts under its region as sent, if it has one.
+            regions: { terms: { field: 'place.province', size: 40 } },
+            unplaced: {
+              filter: { bool: { must_not: { exists: { field: 'place.province' } } } },
+              aggregations: { regions: { terms: { field: 'region', size: 40 } } },
+            },
             categories: { terms: { field: 'categories', size: 20 } },
             sentiment: { terms: { field: 'sentiment.label', size: 3 } },
             rumorPeak: { max: { field: 'rumor.score' } },
@@ -184,7 +197,7 @@ export class StoryRepository implements StoryStore {
         firstSeen: bucket.firstSeen.value_as_string ?? new Date(bucket.firstSeen.value ?? t).toISOString(),
         lastSeen: bucket.lastSeen.value_as_string ?? new Date(bucket.lastSeen.value ?? t).toISOString(),
         platforms: counts(bucket.platforms),
-        regions: counts(bucket.regions),
+        regions: addCounts(counts(bucket.regions), counts((bucket.unplaced as { regions?: unknown }).regions)),
         categories: counts(bucket.categories),
         sentiment: counts(bucket.sentiment),
         rumorPeak: bucket.rumorPeak.value ?? 0,
