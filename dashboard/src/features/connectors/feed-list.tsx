@@ -1,4 +1,5 @@
-import type { Feed } from '@liaowang/contract';
+import type { Feed, FeedInput } from '@liaowang/contract';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
@@ -21,33 +22,27 @@ export function FeedList({ feeds, api, canManage, onChanged }: { feeds: Feed[]; 
   const { t } = useTranslation();
   const [draft, setDraft] = useState<FeedDraft>(EMPTY);
   const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const explain = (caught: unknown) =>
-    setError(caught instanceof ApiError ? (caught.problem?.errors?.map((e) => `${e.field}: ${e.message}`).join('；') ?? caught.message) : t('connectors.error'));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const input = { url: draft.url.trim(), platform: draft.platform.trim(), intervalSeconds: Number(draft.intervalSeconds), keywords: keywordsOf(draft.keywords) };
-    try {
-      if (editing) await api.updateFeed(editing, input);
-      else await api.addFeed(input);
+  const saving = useMutation({
+    mutationFn: ({ id, input }: { id: string | null; input: FeedInput }) => (id ? api.updateFeed(id, input) : api.addFeed(input)),
+    onSuccess: () => {
       setDraft(EMPTY);
       setEditing(null);
       onChanged();
-    } catch (caught) {
-      explain(caught);
-    }
+    },
+  });
+  const removing = useMutation({ mutationFn: (feed: Feed) => api.removeFeed(feed.id), onSuccess: onChanged });
+  const failure = saving.error ?? removing.error;
+  const error = failure ? (failure instanceof ApiError ? (failure.problem?.errors?.map((e) => `${e.field}: ${e.message}`).join('；') ?? failure.message) : t('connectors.error')) : null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    removing.reset();
+    saving.mutate({ id: editing, input: { url: draft.url.trim(), platform: draft.platform.trim(), intervalSeconds: Number(draft.intervalSeconds), keywords: keywordsOf(draft.keywords) } });
   };
-  const remove = async (feed: Feed) => {
+  const remove = (feed: Feed) => {
     if (!window.confirm(t('connectors.feeds.confirmRemove', { url: feed.url }))) return;
-    try {
-      await api.removeFeed(feed.id);
-      onChanged();
-    } catch (caught) {
-      explain(caught);
-    }
+    saving.reset();
+    removing.mutate(feed);
   };
 
   return (
@@ -75,7 +70,7 @@ export function FeedList({ feeds, api, canManage, onChanged }: { feeds: Feed[]; 
                   <button type="button" className="button button--small" onClick={() => { setEditing(feed.id); setDraft(draftOf(feed)); }}>
                     {t('connectors.feeds.edit')}
                   </button>{' '}
-                  <button type="button" className="button button--small" onClick={() => void remove(feed)}>
+                  <button type="button" className="button button--small" onClick={() => remove(feed)}>
                     {t('connectors.feeds.remove')}
                   </button>
                 </td>
@@ -85,7 +80,7 @@ export function FeedList({ feeds, api, canManage, onChanged }: { feeds: Feed[]; 
         </tbody>
       </table>
       {canManage && (
-        <form className="notify-channels__add" onSubmit={(e) => void submit(e)} data-testid="feed-form">
+        <form className="notify-channels__add" onSubmit={submit} data-testid="feed-form">
           <input value={draft.url} onChange={(e) => setDraft({ ...draft, url: e.target.value })} placeholder="https://…/rss.xml" required type="url" aria-label="URL" />
           <input value={draft.platform} onChange={(e) => setDraft({ ...draft, platform: e.target.value })} placeholder={t('connectors.feeds.platform')} required aria-label={t('connectors.feeds.platform')} />
           <input value={draft.intervalSeconds} onChange={(e) => setDraft({ ...draft, intervalSeconds: e.target.value })} type="number" min={10} max={86400} aria-label={t('connectors.feeds.interval')} />

@@ -1,4 +1,5 @@
 import { ESCALATION_TARGETS, SEVERITIES, type EscalationPolicy, type EscalationStep, type EscalationTarget, type Severity } from '@liaowang/contract';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
@@ -17,17 +18,19 @@ export function EscalationPolicyEditor({ policy, api, onSaved }: { policy: Escal
       return { ...prev, [severity]: [...prev[severity], { target: 'shift_lead', afterMinutes: (last?.afterMinutes ?? 0) + 10, notify: false }] };
     });
   const remove = (severity: Severity, index: number) => setSteps((prev) => ({ ...prev, [severity]: prev[severity].filter((_, i) => i !== index) }));
-  const save = async () => {
-    setMessage(null);
-    try {
-      const saved = await api.savePolicy({ steps, version: policy.version });
+  // Saved on the version shown: a policy saved meanwhile by someone else answers 409.
+  const saving = useMutation({
+    mutationFn: () => api.savePolicy({ steps, version: policy.version }),
+    onMutate: () => setMessage(null),
+    onSuccess: (saved) => {
       onSaved(saved);
       setMessage({ kind: 'info', text: t('notify.policy.saved', { version: saved.version }) });
-    } catch (error) {
+    },
+    onError: (error) => {
       const text = error instanceof ApiError && error.status === 409 ? t('notify.stale') : error instanceof ApiError ? (error.problem?.errors?.map((e) => `${e.field}: ${e.message}`).join('；') ?? error.message) : t('notify.error');
       setMessage({ kind: 'error', text });
-    }
-  };
+    },
+  });
   return (
     <section className="notify-section" data-testid="escalation-policy">
       <h2>{t('notify.policy.title', { version: policy.version })}</h2>
@@ -60,7 +63,7 @@ export function EscalationPolicyEditor({ policy, api, onSaved }: { policy: Escal
         </div>
       ))}
       {message && <p className={`notice notice--${message.kind}`}>{message.text}</p>}
-      <button type="button" className="button button--primary" onClick={() => void save()} data-testid="policy-save">
+      <button type="button" className="button button--primary" onClick={() => saving.mutate()} disabled={saving.isPending} data-testid="policy-save">
         {t('notify.policy.save')}
       </button>
     </section>

@@ -1,4 +1,5 @@
-import { NOTIFY_CHANNEL_KINDS, SEVERITIES, type NotifyChannel, type NotifyChannelKind, type Severity } from '@liaowang/contract';
+import { NOTIFY_CHANNEL_KINDS, SEVERITIES, type NotifyChannel, type NotifyChannelInput, type NotifyChannelKind, type Severity } from '@liaowang/contract';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
@@ -8,19 +9,26 @@ import type { NotifyApi } from './notify-api';
 export function NotifyChannels({ channels, api, onChanged }: { channels: NotifyChannel[]; api: NotifyApi; onChanged(channel: NotifyChannel): void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState({ name: '', kind: 'wecom' as NotifyChannelKind, url: '', secret: '', minSeverity: 'high' as Severity | '' });
-  const [error, setError] = useState<string | null>(null);
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      const { secret, minSeverity, ...rest } = draft;
-      onChanged(await api.addChannel({ ...rest, enabled: true, escalations: true, ...(secret ? { secret } : {}), ...(minSeverity ? { minSeverity } : {}) }));
+  const adding = useMutation({
+    mutationFn: (input: NotifyChannelInput) => api.addChannel(input),
+    onSuccess: (channel) => {
+      onChanged(channel);
       setDraft({ name: '', kind: 'wecom', url: '', secret: '', minSeverity: 'high' });
-    } catch (caught) {
-      setError(caught instanceof ApiError ? (caught.problem?.errors?.map((e) => `${e.field}: ${e.message}`).join('；') ?? caught.message) : t('notify.error'));
-    }
+    },
+  });
+  const toggling = useMutation({ mutationFn: (channel: NotifyChannel) => api.updateChannel(channel.id, { enabled: !channel.enabled }), onSuccess: onChanged });
+  const failure = adding.error ?? toggling.error;
+  const error = failure ? (failure instanceof ApiError ? (failure.problem?.errors?.map((e) => `${e.field}: ${e.message}`).join('；') ?? failure.message) : t('notify.error')) : null;
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    toggling.reset();
+    const { secret, minSeverity, ...rest } = draft;
+    adding.mutate({ ...rest, enabled: true, escalations: true, ...(secret ? { secret } : {}), ...(minSeverity ? { minSeverity } : {}) });
   };
-  const toggle = async (channel: NotifyChannel) => onChanged(await api.updateChannel(channel.id, { enabled: !channel.enabled }));
+  const toggle = (channel: NotifyChannel) => {
+    adding.reset();
+    toggling.mutate(channel);
+  };
   return (
     <section className="notify-section" data-testid="notify-channels">
       <h2>{t('notify.channels.title')}</h2>
@@ -44,13 +52,13 @@ export function NotifyChannels({ channels, api, onChanged }: { channels: NotifyC
               <td>{channel.minSeverity ? t(`severity.${channel.minSeverity}`) : '—'}</td>
               <td>{channel.hasSecret ? t('notify.channels.secretSet') : '—'}</td>
               <td>
-                <input type="checkbox" checked={channel.enabled} onChange={() => void toggle(channel)} aria-label={t('notify.channels.enabled')} />
+                <input type="checkbox" checked={channel.enabled} onChange={() => toggle(channel)} aria-label={t('notify.channels.enabled')} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <form className="notify-channels__add" onSubmit={(e) => void add(e)}>
+      <form className="notify-channels__add" onSubmit={add}>
         <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} placeholder={t('notify.channels.name')} required />
         <select value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as NotifyChannelKind })}>
           {NOTIFY_CHANNEL_KINDS.map((kind) => (
