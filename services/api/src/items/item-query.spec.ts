@@ -1,6 +1,6 @@
 import { itemSearchQuerySchema } from '@liaowang/contract';
 import { ProblemException } from '@liaowang/platform';
-import { filtersToEs, itemQueryToEs, itemSearchToEs, itemSortToEs, keywordQueryToEs, parseSearchText, searchFields } from './item-query';
+import { facetBuckets, filtersToEs, itemQueryToEs, itemSearchToEs, itemSortToEs, keywordQueryToEs, parseSearchText, searchFields, UNCHOSEN_FACETS } from './item-query';
 
 const phrase = (query: string, fields = ['masked']) => ({ multi_match: { query, type: 'phrase', fields } });
 const compile = (q: string, fields = ['masked']) => keywordQueryToEs(parseSearchText(q), fields);
@@ -115,7 +115,7 @@ describe('itemSearchToEs', () => {
   const platform = { terms: { platform: ['weibo'] } };
   const sentiment = { terms: { 'sentiment.label': ['negative'] } };
   const request = itemSearchToEs(itemSearchQuerySchema.parse({ q: '停水', platform: 'weibo', sentiment: 'negative', riskMin: '0.5' }), false, true);
-  const aggregations = request.aggregations as Record<string, { filter: unknown }>;
+  const aggregations = request.aggregations as Record<string, { filter: unknown; aggregations: Record<string, unknown> }>;
 
   it('keeps the words and ranges in the query and the facet filters in post_filter', () => {
     expect(request.query).toEqual({ bool: { must: [phrase('停水')], filter: [{ range: { 'rumor.score': { gte: 0.5, lte: undefined } } }] } });
@@ -124,9 +124,27 @@ describe('itemSearchToEs', () => {
 
   it("counts each facet under every other facet's filter but not its own", () => {
     expect(aggregations.platform.filter).toEqual({ bool: { filter: [sentiment] } });
+    expect(aggregations.platform.aggregations).toEqual({ values: { terms: { field: 'platform', size: 20 } } });
     expect(aggregations.sentiment.filter).toEqual({ bool: { filter: [platform] } });
-    expect(aggregations.kind.filter).toEqual({ bool: { filter: [platform, sentiment] } });
-    expect(aggregations.rumorRisk.filter).toEqual({ bool: { filter: [platform, sentiment] } });
+    expect(aggregations[UNCHOSEN_FACETS].filter).toEqual({ bool: { filter: [platform, sentiment] } });
+  });
+
+  it('counts the facets not narrowed, and the rumor-risk bands, under one filter aggregation of all chosen filters', () => {
+    expect(Object.keys(aggregations).sort()).toEqual([UNCHOSEN_FACETS, 'platform', 'sentiment'].sort());
+    expect(Object.keys(aggregations[UNCHOSEN_FACETS].aggregations).sort()).toEqual(['author', 'category', 'kind', 'province', 'region', 'rumorRisk']);
+    const none = itemSearchToEs(itemSearchQuerySchema.parse({ q: '停水' }), false, true).aggregations as typeof aggregations;
+    expect(Object.keys(none)).toEqual([UNCHOSEN_FACETS]);
+    expect(none[UNCHOSEN_FACETS].filter).toEqual({ match_all: {} });
+  });
+
+  it('reads each facet from where it was counted', () => {
+    const buckets = (key: string) => ({ buckets: [{ key, doc_count: 3 }] });
+    const response = { platform: { doc_count: 9, values: buckets('weibo') }, [UNCHOSEN_FACETS]: { doc_count: 7, kind: buckets('mention'), rumorRisk: buckets('high') } };
+    expect(facetBuckets(response, 'platform')).toEqual([{ key: 'weibo', doc_count: 3 }]);
+    expect(facetBuckets(response, 'kind')).toEqual([{ key: 'mention', doc_count: 3 }]);
+    expect(facetBuckets(response, 'rumorRisk')).toEqual([{ key: 'high', doc_count: 3 }]);
+    expect(facetBuckets(response, 'region')).toEqual([]);
+    expect(facetBuckets(undefined, 'kind')).toEqual([]);
   });
 
   it('asks for no counts and no post_filter when there is nothing to count or narrow', () => {

@@ -129,29 +129,44 @@ export function itemQueryToEs(filters: ItemFilters, matchRawText: boolean): Quer
 
 export const FACET_SIZE = 20;
 
+/** The container of the counts of every facet the caller did not narrow (see itemSearchToEs). */
+export const UNCHOSEN_FACETS = 'facets';
+
 /**
  * The search with facet counts that stay useful while narrowing: the facet filters go to
  * `post_filter`, and each facet is counted under every filter but its own, so a chosen platform
  * still shows the other platforms' counts to add. The hits and `total` are under all filters, so
- * a value's count is what choosing it (alone in its facet) finds.
+ * a value's count is what choosing it (alone in its facet) finds. The facets not narrowed are all
+ * counted under all the chosen filters: one filter aggregation holds them (and the rumor-risk
+ * bands), so the chosen filters are matched once for them instead of once per facet. A chosen
+ * facet has its own filter aggregation (the other facets' filters).
  */
 export function itemSearchToEs(filters: ItemFilters, matchRawText: boolean, withFacets: boolean) {
   const byFacet = facetFilters(filters);
   const chosen = Object.values(byFacet);
   const query = boolOf(wordsOf(filters, matchRawText), rangeFilters(filters));
   const under = (clauses: QueryContainer[]): QueryContainer => (clauses.length ? { bool: { filter: clauses } } : { match_all: {} });
+  const counts = (facet: FacetName): EsTypes.AggregationsAggregationContainer => ({ terms: { field: FACET_FIELDS[facet], size: FACET_SIZE } });
   const aggregations: Aggregations = {};
   if (withFacets) {
-    for (const facet of FACET_NAMES) {
+    const unchosen: Aggregations = Object.fromEntries(FACET_NAMES.filter((f) => !byFacet[f]).map((f) => [f, counts(f)]));
+    unchosen.rumorRisk = { range: { field: 'rumor.score', keyed: false, ranges: RUMOR_RISK_BANDS.map((b) => ({ key: b.key, from: b.from, to: b.to })) } };
+    aggregations[UNCHOSEN_FACETS] = { filter: under(chosen), aggregations: unchosen };
+    for (const facet of FACET_NAMES.filter((f) => byFacet[f])) {
       const others = FACET_NAMES.filter((f) => f !== facet).flatMap((f) => (byFacet[f] ? [byFacet[f]] : []));
-      aggregations[facet] = { filter: under(others), aggregations: { values: { terms: { field: FACET_FIELDS[facet], size: FACET_SIZE } } } };
+      aggregations[facet] = { filter: under(others), aggregations: { values: counts(facet) } };
     }
-    aggregations.rumorRisk = {
-      filter: under(chosen),
-      aggregations: { values: { range: { field: 'rumor.score', keyed: false, ranges: RUMOR_RISK_BANDS.map((b) => ({ key: b.key, from: b.from, to: b.to })) } } },
-    };
   }
   return { query, post_filter: chosen.length ? under(chosen) : undefined, aggregations: withFacets ? aggregations : undefined };
+}
+
+type Buckets = { buckets: { key: string | number; doc_count: number }[] };
+
+/** The counts of one facet from the aggregations itemSearchToEs asked for. */
+export function facetBuckets(aggregations: Record<string, unknown> | undefined, facet: keyof ItemFacets): Buckets['buckets'] {
+  const own = aggregations?.[facet] as { values?: Buckets } | undefined;
+  const unchosen = aggregations?.[UNCHOSEN_FACETS] as Record<string, Buckets | undefined> | undefined;
+  return own?.values?.buckets ?? unchosen?.[facet]?.buckets ?? [];
 }
 
 // Every sort ends in `id`, so the order is total and a search_after cursor neither skips nor repeats.

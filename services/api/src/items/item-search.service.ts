@@ -10,13 +10,10 @@ import {
   type ItemSort,
 } from '@liaowang/contract';
 import { ELASTICSEARCH, type ElasticsearchClient } from '@liaowang/platform';
-import { itemSearchToEs, itemSortToEs } from './item-query';
+import { facetBuckets, itemSearchToEs, itemSortToEs } from './item-query';
 import { decodeCursor, encodeCursor } from './search-cursor';
 
 export { itemSearchQuerySchema, type ItemSearchQuery } from '@liaowang/contract';
-
-// Each facet is a filter aggregation (the other facets' filters) around its counts.
-type FacetAggregation = { values?: { buckets: { key: string | number; doc_count: number }[] } };
 
 @Injectable()
 export class ItemSearchService {
@@ -54,14 +51,13 @@ export class ItemSearchService {
       total,
       items: hits.map((hit) => itemDocumentSummary(hit._source!, hit.highlight?.masked?.[0])),
       cursor,
-      facets: withFacets ? facetsOf(response.aggregations as Record<string, FacetAggregation> | undefined) : undefined,
+      facets: withFacets ? facetsOf(response.aggregations) : undefined,
     };
   }
 }
 
-function facetsOf(aggregations: Record<string, FacetAggregation> | undefined): ItemFacets {
-  const counts = (name: keyof ItemFacets): FacetCount[] =>
-    (aggregations?.[name]?.values?.buckets ?? []).map((b) => ({ value: String(b.key), count: b.doc_count }));
+function facetsOf(aggregations: Record<string, unknown> | undefined): ItemFacets {
+  const counts = (name: keyof ItemFacets): FacetCount[] => facetBuckets(aggregations, name).map((b) => ({ value: String(b.key), count: b.doc_count }));
   return {
     kind: counts('kind'),
     platform: counts('platform'),
