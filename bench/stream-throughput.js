@@ -1,17 +1,22 @@
 #!/usr/bin/env node
-// End-to-end throughput of the stream (R-PERF-1) on the real local Kafka and Elasticsearch,
-// with a raw Elasticsearch bulk-index rate of the same enriched documents taken in the same
-// run as the baseline.
+// Throughput of the pipeline (R-PERF-1, issue 10) on the real local Kafka and Elasticsearch, with
+// the raw Elasticsearch bulk-index rate of the same enriched documents taken in the same run as
+// the baseline (twice, after the first phase and at the end, as the machine is noisy).
 //
 //   bash deploy/local/stack.sh up && npx tsc -b tsconfig.build.json   (and no `liaowang up` running)
-//   node bench/stream-throughput.js [--backlog 60000] [--rate 2000] [--seconds 30]
+//   node bench/stream-throughput.js [--items 60000] [--backlog 60000] [--rate 2000] [--seconds 30] [--enrichers 1]
 //
-// Phase 1 (capacity): the simulator's items are written to the raw topic as a backlog while no
-// stage runs; then the stream process starts and the time to drain the backlog into
-// Elasticsearch gives items/s. Phase 2 (sustained): the intake service runs its simulator at
-// --rate for --seconds while the stream runs; consumer lag is sampled every second.
-// Phase 3 (baseline): documents indexed in phase 1 are bulk-indexed again into a scratch index
-// with the same mapping, straight from this process.
+// The enricher and the indexer run as separate processes, as `liaowang up` and compose run them.
+// Phase 1 (end to end): intake runs as its own process and this process pushes --items new
+// mentions to its batch endpoint (500 a request, 4 clients); the clock runs from the first
+// request to the moment both consumer groups have committed up to the end of their topics, so
+// every item is accepted, produced, enriched, indexed and its offset committed.
+// Phase 2 (capacity from a backlog): the simulator's items are written straight to the raw topic
+// while no stage runs; then the stages start and drain it.
+// Phase 3 (sustained): intake runs its simulator at --rate for --seconds; consumer lag is sampled
+// every second.
+// Baseline: 20,000 of the documents just indexed are bulk-indexed again, 500 a request, into a
+// scratch index with the same mapping, straight from this process: after phase 1 and at the end.
 'use strict';
 const { spawn } = require('node:child_process');
 const path = require('node:path');
@@ -25,9 +30,11 @@ const option = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
+const ITEMS = option('items', 60_000);
 const BACKLOG = option('backlog', 60_000);
 const RATE = option('rate', 2_000);
 const SECONDS = option('seconds', 30);
+const ENRICHERS = option('enrichers', 1);
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const esUrl = process.env.ES_URL ?? 'http://127.0.0.1:9200';
 const GROUPS = [
@@ -36,17 +43,19 @@ const GROUPS = [
 ];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const INTAKE_KEY = 'bench-intake-key-'.repeat(2);
 const env = {
   ...process.env,
   AUTH_TOKEN_SECRET: 'bench-'.repeat(8),
   LOG_LEVEL: 'warn',
   INTAKE_PORT: '3911',
+  INTAKE_API_KEYS: INTAKE_KEY,
   // Not the default ports, so a local run of the system does not collide with the bench.
   STREAM_METRICS_PORT: '0',
 };
 
-function startProcess(entry, extraEnv = {}) {
-  const child = spawn(process.execPath, [path.join(root, entry)], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
+function startProcess(entry, extraEnv = {}, args = []) {
+  const child = spawn(process.execPath, [path.join(root, entry), ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
   let exited = false;
   const exit = new Promise((resolve) => child.once('exit', (code) => ((exited = true), resolve(code))));
   // A stage that dies would leave the lag where it is: fail loudly instead of waiting forever.
@@ -64,6 +73,16 @@ function startProcess(entry, extraEnv = {}) {
       await exit;
     },
   };
+}
+
+// The enricher and the indexer as separate processes, as `liaowang up` and compose run them
+// (--enrichers N: more enricher instances, which share the raw topic's partitions).
+function startPipeline() {
+  const processes = [
+    ...Array.from({ length: ENRICHERS }, () => startProcess('pipelines/stream/dist/main.js', {}, ['enricher'])),
+    startProcess('pipelines/stream/dist/main.js', {}, ['indexer']),
+  ];
+  return { stop: () => Promise.all(processes.map((p) => p.stop())) };
 }
 
 async function lag(admin) {
@@ -89,6 +108,61 @@ async function waitForLagZero(admin, onSample) {
   }
 }
 
+const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+async function waitForIntake() {
+  for (let i = 0; i < 240; i++) {
+    if (await fetch(`http://127.0.0.1:${env.INTAKE_PORT}/health/live`).then((r) => r.ok, () => false)) return;
+    await sleep(250);
+  }
+  throw new Error('intake did not start');
+}
+
+/** Pushes mention payloads to intake's batch endpoint, 500 a request, 4 clients; every answer must be a 202. */
+async function pushToIntake(payloads) {
+  const requests = chunks(payloads, 500);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < requests.length) {
+        const items = requests[next++];
+        const response = await fetch(`http://127.0.0.1:${env.INTAKE_PORT}/api/v1/intake/batch`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-intake-key': INTAKE_KEY },
+          body: JSON.stringify({ kind: 'mention', items }),
+        });
+        await response.arrayBuffer();
+        if (response.status !== 202) throw new Error(`intake batch: HTTP ${response.status}`);
+      }
+    }),
+  );
+}
+
+/** Bulk-indexes up to 20,000 of the newest indexed documents again into a scratch index: docs/s. */
+async function rawBulkRate(es) {
+  const docs = [];
+  const sort = [{ receivedAt: 'desc' }, { id: 'asc' }];
+  let page = await es.search({ index: itemsIndex.alias, size: 5_000, sort, query: { match_all: {} } });
+  while (docs.length < 20_000 && page.hits.hits.length > 0) {
+    docs.push(...page.hits.hits.map((h) => h._source));
+    page = await es.search({ index: itemsIndex.alias, size: 5_000, sort, search_after: page.hits.hits.at(-1).sort, query: { match_all: {} } });
+  }
+  const scratch = `liaowang-bench-baseline-${Date.now()}`;
+  await es.indices.create({ index: scratch, settings: itemsIndex.settings, mappings: itemsIndex.mappings });
+  const started = Date.now();
+  for (let i = 0; i < docs.length; i += 500) {
+    const operations = docs.slice(i, i + 500).flatMap((d) => [{ index: { _index: scratch, _id: d.id } }, d]);
+    const r = await es.bulk({ operations });
+    if (r.errors) throw new Error('baseline bulk had errors');
+  }
+  const rate = docs.length / ((Date.now() - started) / 1000);
+  await es.indices.delete({ index: scratch });
+  console.log(`baseline: raw bulk of ${docs.length} enriched documents: ${Math.round(rate)} docs/s`);
+  return rate;
+}
+
+const percentOf = (rate, baseline) => `${Math.round((100 * rate) / baseline)}%`;
+
 async function main() {
   const logger = createLogger('bench', 'warn');
   const port = new KafkaPort(brokers, 'liaowang-bench', logger);
@@ -96,78 +170,81 @@ async function main() {
   const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   const es = createElasticsearchClient(esUrl);
+  const run = `bench${Date.now().toString(36)}`;
 
   // Start from a drained pipeline, so only this run's items are measured.
   console.log('draining any earlier backlog…');
-  let stream = startProcess('pipelines/stream/dist/main.js');
+  let stream = startPipeline();
   await sleep(3_000);
   await waitForLagZero(admin);
   await stream.stop();
 
-  // Phase 1: capacity.
-  const generator = new MentionGenerator(20261123, `bench${Date.now().toString(36)}`);
+  // Phase 1: end to end, intake → Kafka → enrich → index → committed.
+  const generator = new MentionGenerator(20261201, `${run}e`);
+  const payloads = Array.from({ length: ITEMS }, () => ({ ...generator.generate(), kind: 'mention' }));
+  const intake = startProcess('services/intake/dist/main.js', { SIMULATOR_RATE: '0' });
+  stream = startPipeline();
+  await waitForIntake();
+  await sleep(3_000); // the stages join their groups
+  console.log(`pushing ${ITEMS} new mentions to intake (batches of 500, 4 clients) with the stages running…`);
+  const t0 = Date.now();
+  await pushToIntake(payloads);
+  const acceptedSeconds = (Date.now() - t0) / 1000;
+  await waitForLagZero(admin);
+  const endToEndSeconds = (Date.now() - t0) / 1000;
+  const endToEnd = ITEMS / endToEndSeconds;
+  console.log(`  intake accepted them in ${acceptedSeconds.toFixed(1)} s (${Math.round(ITEMS / acceptedSeconds)} items/s); all enriched, indexed and committed after ${endToEndSeconds.toFixed(1)} s: ${Math.round(endToEnd)} items/s`);
+  await Promise.all([stream.stop(), intake.stop()]);
+  // The first baseline right after phase 1, of its documents (a fresh stack has none before it).
+  const baselineFirst = await rawBulkRate(es);
+
+  // Phase 2: capacity, draining a backlog written straight to the raw topic.
+  const backlogGenerator = new MentionGenerator(20261123, `${run}b`);
   const now = new Date();
   console.log(`writing a backlog of ${BACKLOG} items to ${itemsRawTopic.name}…`);
-  const t0 = Date.now();
+  const t1 = Date.now();
   for (let sent = 0; sent < BACKLOG; sent += 1_000) {
     const batch = [];
     for (let i = 0; i < Math.min(1_000, BACKLOG - sent); i++) {
-      const mention = generator.generate(now);
+      const mention = backlogGenerator.generate(now);
       const item = rawItemFor(mention, mention, now);
       batch.push({ key: item.threadId, value: item });
     }
     await port.send(itemsRawTopic, batch);
   }
-  const produceSeconds = (Date.now() - t0) / 1000;
+  const produceSeconds = (Date.now() - t1) / 1000;
   console.log(`  produced in ${produceSeconds.toFixed(1)} s (${Math.round(BACKLOG / produceSeconds)} items/s into Kafka)`);
-
-  const t1 = Date.now();
-  stream = startProcess('pipelines/stream/dist/main.js');
-  await waitForLagZero(admin);
-  const drainSeconds = (Date.now() - t1) / 1000;
-  const capacity = BACKLOG / drainSeconds;
-  console.log(`  stream drained it (enriched + indexed + committed) in ${drainSeconds.toFixed(1)} s, including process start: ${Math.round(capacity)} items/s`);
-
-  // Phase 2: sustained, with the simulator as the source.
-  console.log(`simulator at ${RATE}/s for ${SECONDS} s with the stream running…`);
-  const rawBefore = (await admin.fetchTopicOffsets(itemsRawTopic.name)).reduce((s, p) => s + Number(p.high), 0);
-  const intake = startProcess('services/intake/dist/main.js', { SIMULATOR_RATE: String(RATE) });
-  const lags = [];
   const t2 = Date.now();
-  while (Date.now() - t2 < SECONDS * 1000) {
+  stream = startPipeline();
+  await waitForLagZero(admin);
+  const drainSeconds = (Date.now() - t2) / 1000;
+  const capacity = BACKLOG / drainSeconds;
+  console.log(`  the stages drained it (enriched + indexed + committed) in ${drainSeconds.toFixed(1)} s, process start included: ${Math.round(capacity)} items/s`);
+
+  // Phase 3: sustained, with intake's simulator as the source.
+  console.log(`simulator at ${RATE}/s for ${SECONDS} s with the stages running…`);
+  const rawBefore = (await admin.fetchTopicOffsets(itemsRawTopic.name)).reduce((sum, p) => sum + Number(p.high), 0);
+  const simulator = startProcess('services/intake/dist/main.js', { SIMULATOR_RATE: String(RATE) });
+  const lags = [];
+  const t3 = Date.now();
+  while (Date.now() - t3 < SECONDS * 1000) {
     await sleep(1_000);
     lags.push(await lag(admin));
   }
-  await intake.stop();
+  await simulator.stop();
   const stoppedAt = Date.now();
   await waitForLagZero(admin);
   const catchUp = (Date.now() - stoppedAt) / 1000;
-  const produced = (await admin.fetchTopicOffsets(itemsRawTopic.name)).reduce((s, p) => s + Number(p.high), 0) - rawBefore;
+  const produced = (await admin.fetchTopicOffsets(itemsRawTopic.name)).reduce((sum, p) => sum + Number(p.high), 0) - rawBefore;
   lags.sort((a, b) => a - b);
-  const p50 = lags[Math.floor(lags.length / 2)];
-  const max = lags[lags.length - 1];
-  console.log(`  simulator produced ${produced} items (${Math.round(produced / SECONDS)}/s); lag p50 ${p50}, max ${max} messages; caught up ${catchUp.toFixed(1)} s after it stopped`);
+  console.log(`  simulator produced ${produced} items (${Math.round(produced / SECONDS)}/s); lag p50 ${lags[Math.floor(lags.length / 2)]}, max ${lags[lags.length - 1]} messages; caught up ${catchUp.toFixed(1)} s after it stopped`);
   await stream.stop();
 
-  // Phase 3: baseline, raw bulk indexing of the same documents from this process.
-  const docs = [];
-  let page = await es.search({ index: itemsIndex.alias, size: 5_000, sort: [{ receivedAt: 'desc' }, { id: 'asc' }], query: { match_all: {} } });
-  while (docs.length < 20_000 && page.hits.hits.length > 0) {
-    docs.push(...page.hits.hits.map((h) => h._source));
-    page = await es.search({ index: itemsIndex.alias, size: 5_000, sort: [{ receivedAt: 'desc' }, { id: 'asc' }], search_after: page.hits.hits.at(-1).sort, query: { match_all: {} } });
-  }
-  const scratch = `liaowang-bench-baseline-${Date.now()}`;
-  await es.indices.create({ index: scratch, settings: itemsIndex.settings, mappings: itemsIndex.mappings });
-  const t3 = Date.now();
-  for (let i = 0; i < docs.length; i += 500) {
-    const operations = docs.slice(i, i + 500).flatMap((d) => [{ index: { _index: scratch, _id: d.id } }, d]);
-    const r = await es.bulk({ operations });
-    if (r.errors) throw new Error('baseline bulk had errors');
-  }
-  const baseline = docs.length / ((Date.now() - t3) / 1000);
-  await es.indices.delete({ index: scratch });
-  console.log(`baseline: raw bulk of ${docs.length} enriched documents: ${Math.round(baseline)} docs/s`);
-  console.log(`\nstream capacity ${Math.round(capacity)} items/s = ${Math.round((100 * capacity) / baseline)}% of the raw bulk rate`);
+  const baselineLast = await rawBulkRate(es);
+  const baseline = (baselineFirst + baselineLast) / 2;
+  console.log(`\nbaseline (mean of the two): ${Math.round(baseline)} docs/s`);
+  console.log(`end to end (intake → committed): ${Math.round(endToEnd)} items/s = ${percentOf(endToEnd, baseline)} of the raw bulk rate`);
+  console.log(`capacity from a backlog (raw topic → committed): ${Math.round(capacity)} items/s = ${percentOf(capacity, baseline)}`);
 
   await admin.disconnect();
   await port.disconnect();
