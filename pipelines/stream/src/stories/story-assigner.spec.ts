@@ -131,6 +131,28 @@ describe(StoryAssigner.name, () => {
     expect(later.storyOf.get('b')).toBe(first.storyOf.get('a'));
   });
 
+  it('reads the band owners and their stories for the whole batch at once, not once per item', async () => {
+    const store = new MemoryStore();
+    const first = await new StoryAssigner(store).assign([item('a', CLAIM)]);
+    for (const s of first.touched.values()) store.saved.set(s.id, s);
+    const reads = { bandOwners: 0, stories: 0 };
+    const counting: StoryStore = {
+      bandOwners: (bands) => (reads.bandOwners++, store.bandOwners(bands)),
+      stories: (ids) => (reads.stories++, store.stories(ids)),
+      claim: store.claim.bind(store),
+      reassign: store.reassign.bind(store),
+    };
+    // The claim copied by 20 accounts: each copy joins the story and adds no band of its own.
+    const copies = Array.from({ length: 20 }, (_, i) => item(`c${i}`, CLAIM));
+    const { storyOf } = await new StoryAssigner(counting).assign(copies);
+    expect(new Set(storyOf.values())).toEqual(new Set([first.storyOf.get('a')]));
+    expect(reads).toEqual({ bandOwners: 1, stories: 1 });
+    // Copies that do add fingerprints (and so bands, claimed on the way) still all join it.
+    const reposts = Array.from({ length: 20 }, (_, i) => item(`r${i}`, `${['转发', '真的吗', '求证', '关注'][i % 4]}${i}//@北湖发布:${CLAIM}`));
+    const again = await new StoryAssigner(counting).assign(reposts);
+    expect(new Set(again.storyOf.values())).toEqual(new Set([first.storyOf.get('a')]));
+  });
+
   it('keeps two unrelated posts founded at the same moment apart', async () => {
     const store = new InterleavingStore();
     const other = '北湖区图书馆周末举办亲子阅读活动，现场有绘本讲读和手工课，欢迎家长带孩子报名参加，名额有限';

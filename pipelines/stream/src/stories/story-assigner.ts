@@ -49,16 +49,18 @@ export class StoryAssigner {
   async assign(items: readonly StoryCandidate[]): Promise<{ storyOf: Map<string, string>; touched: Map<string, StoryIdentity> }> {
     const storyOf = new Map<string, string>();
     const touched = new Map<string, StoryIdentity>();
+    const lookups = new BatchLookups(this.store);
+    await lookups.prefetch(items.flatMap((item) => item.fingerprints.flatMap(bandKeys)));
     for (const item of items) {
       if (item.fingerprints.length === 0) continue;
       const bands = [...new Set(item.fingerprints.flatMap(bandKeys))];
-      let story = await this.nearest(item, bands, touched);
-      if (!story) story = await this.found(item, bands, touched);
+      let story = await this.nearest(item, bands, touched, lookups);
+      if (!story) story = await this.found(item, bands, touched, lookups);
       else {
         story.fingerprints = withFingerprints(story.fingerprints, item.fingerprints);
         const newBands = story.fingerprints.flatMap(bandKeys).filter((b) => !story!.bands.includes(b));
         // A band another story owns stays theirs; the story still matches through its other bands.
-        const taken = await this.store.claim(newBands, story, false);
+        const taken = await lookups.claim(newBands, story, false);
         story.bands = [...story.bands, ...newBands.filter((b) => !taken.has(b))];
       }
       storyOf.set(item.id, story.id);
@@ -67,10 +69,10 @@ export class StoryAssigner {
     return { storyOf, touched };
   }
 
-  private async nearest(item: StoryCandidate, bands: string[], touched: Map<string, StoryIdentity>): Promise<StoryIdentity | undefined> {
-    const owners = [...new Set([...(await this.store.bandOwners(bands)).values()].flat())];
+  private async nearest(item: StoryCandidate, bands: string[], touched: Map<string, StoryIdentity>, lookups: BatchLookups): Promise<StoryIdentity | undefined> {
+    const owners = [...new Set([...(await lookups.bandOwners(bands)).values()].flat())];
     const missing = owners.filter((id) => !touched.has(id));
-    const loaded = missing.length > 0 ? await this.store.stories(missing) : new Map<string, StoryIdentity>();
+    const loaded = missing.length > 0 ? await lookups.stories(missing) : new Map<string, StoryIdentity>();
     let best: { story: StoryIdentity; distance: number } | undefined;
     for (const id of owners) {
       const story = touched.get(id) ?? loaded.get(id);
@@ -81,10 +83,10 @@ export class StoryAssigner {
     return best?.story;
   }
 
-  private async found(item: StoryCandidate, bands: string[], touched: Map<string, StoryIdentity>): Promise<StoryIdentity> {
+  private async found(item: StoryCandidate, bands: string[], touched: Map<string, StoryIdentity>, lookups: BatchLookups): Promise<StoryIdentity> {
     // The id comes from the founding fingerprint: a redelivered founder founds the same story.
     const story: StoryIdentity = { id: `st-${item.fingerprints[0]}`, title: item.title, titleItemId: item.id, fingerprints: [...item.fingerprints], bands };
-    const taken = await this.store.claim(bands, story, true);
+    const taken = await lookups.claim(bands, story, true);
     if (taken.size === 0) return story;
     // Another instance founded a story on some of these bands meanwhile, and neither story's
     // document exists yet. Both founders see each other's claims and must agree who joins whom:
@@ -105,16 +107,65 @@ export class StoryAssigner {
     }
     const joined =
       touched.get(rival.storyId) ??
-      (await this.store.stories([rival.storyId])).get(rival.storyId) ?? {
+      (await lookups.stories([rival.storyId])).get(rival.storyId) ?? {
         id: rival.storyId,
         title: rival.title,
         titleItemId: rival.titleItemId,
         fingerprints: [...rival.fingerprints],
         bands: [...new Set(rival.fingerprints.flatMap(bandKeys))].filter((b) => !won.includes(b)),
       };
-    await this.store.reassign(won, joined);
+    await lookups.reassign(won, joined);
     joined.fingerprints = withFingerprints(joined.fingerprints, item.fingerprints);
     joined.bands = [...new Set([...joined.bands, ...won])];
     return joined;
+  }
+}
+
+/**
+ * The store's answers within one batch. The band owners of every item of the batch are read in one
+ * request at its start, and the stories they name in one more, instead of two requests per item
+ * (the stage ran at a few hundred items/s at volume); a band this batch claims or reassigns is read
+ * from the store again, so each item sees what the items before it did. A band another instance
+ * claims after the batch's read is met when this one claims it (the claim answers its owner), as
+ * in any race between instances.
+ */
+class BatchLookups {
+  private readonly owners = new Map<string, string[]>();
+  private readonly loaded = new Map<string, StoryIdentity>();
+
+  constructor(private readonly store: StoryStore) {}
+
+  async prefetch(bands: readonly string[]): Promise<void> {
+    const wanted = [...new Set(bands)];
+    if (wanted.length === 0) return;
+    const found = await this.store.bandOwners(wanted);
+    for (const band of wanted) this.owners.set(band, found.get(band) ?? []);
+    const stories = [...new Set([...found.values()].flat())];
+    if (stories.length > 0) for (const [id, story] of await this.store.stories(stories)) this.loaded.set(id, story);
+  }
+
+  async bandOwners(bands: readonly string[]): Promise<Map<string, string[]>> {
+    const unknown = bands.filter((band) => !this.owners.has(band));
+    if (unknown.length > 0) {
+      const found = await this.store.bandOwners(unknown);
+      for (const band of unknown) this.owners.set(band, found.get(band) ?? []);
+    }
+    return new Map(bands.map((band) => [band, this.owners.get(band)!] as const).filter(([, owners]) => owners.length > 0));
+  }
+
+  async stories(ids: readonly string[]): Promise<Map<string, StoryIdentity>> {
+    const unknown = ids.filter((id) => !this.loaded.has(id));
+    if (unknown.length > 0) for (const [id, story] of await this.store.stories(unknown)) this.loaded.set(id, story);
+    return new Map(ids.filter((id) => this.loaded.has(id)).map((id) => [id, this.loaded.get(id)!]));
+  }
+
+  async claim(bands: readonly string[], story: StoryIdentity, founding: boolean): Promise<Map<string, BandClaim>> {
+    for (const band of bands) this.owners.delete(band);
+    return this.store.claim(bands, story, founding);
+  }
+
+  async reassign(bands: readonly string[], story: StoryIdentity): Promise<void> {
+    for (const band of bands) this.owners.delete(band);
+    await this.store.reassign(bands, story);
   }
 }
