@@ -153,6 +153,29 @@ describe(StoryAssigner.name, () => {
     expect(new Set(again.storyOf.values())).toEqual(new Set([first.storyOf.get('a')]));
   });
 
+  it('claims a band once: a story that became a member of a band another story owns does not claim it again with each item', async () => {
+    const store = new MemoryStore();
+    const post = item('a', CLAIM);
+    const other: StoryIdentity = { id: 'st-other', title: '别的话题', titleItemId: 'z', fingerprints: ['ffffffffffffffff'], bands: [] };
+    for (const b of new Set(post.fingerprints.flatMap(bandKeys))) store.bands.set(b, claimOf(other, true));
+    store.saved.set(other.id, other);
+    const claimed: string[][] = [];
+    const counting: StoryStore = {
+      bandOwners: store.bandOwners.bind(store),
+      stories: store.stories.bind(store),
+      claim: (bands, story, founding) => (claimed.push([...bands]), store.claim(bands, story, founding)),
+      reassign: store.reassign.bind(store),
+    };
+    const assigner = new StoryAssigner(counting);
+    const first = await assigner.assign([post, item('b', `真的假的？//@北湖发布:${CLAIM}`)]);
+    for (const s of first.touched.values()) store.saved.set(s.id, s);
+    const claimsSoFar = claimed.flat().length;
+    // Later copies with no fingerprint of their own claim nothing, in this batch and the next.
+    const later = await assigner.assign([item('c', CLAIM), item('d', `真的假的？//@北湖发布:${CLAIM}`), item('e', CLAIM)]);
+    expect(new Set(later.storyOf.values())).toEqual(new Set([first.storyOf.get('a')]));
+    expect(claimed.flat().length).toBe(claimsSoFar);
+  });
+
   it('keeps two unrelated posts founded at the same moment apart', async () => {
     const store = new InterleavingStore();
     const other = '北湖区图书馆周末举办亲子阅读活动，现场有绘本讲读和手工课，欢迎家长带孩子报名参加，名额有限';

@@ -14,6 +14,7 @@ export interface StoryIdentity {
   title: string;
   titleItemId: string;
   fingerprints: string[];
+  /** The band keys the story is on, as their owner or as a member: not claimed again. */
   bands: string[];
 }
 
@@ -59,9 +60,10 @@ export class StoryAssigner {
       else {
         story.fingerprints = withFingerprints(story.fingerprints, item.fingerprints);
         const newBands = story.fingerprints.flatMap(bandKeys).filter((b) => !story!.bands.includes(b));
-        // A band another story owns stays theirs; the story still matches through its other bands.
-        const taken = await lookups.claim(newBands, story, false);
-        story.bands = [...story.bands, ...newBands.filter((b) => !taken.has(b))];
+        // A band another story owns stays theirs and the claim makes this one a member of it: the
+        // story is on it either way, so it is not claimed again with every later item.
+        await lookups.claim(newBands, story, false);
+        story.bands = [...story.bands, ...newBands];
       }
       storyOf.set(item.id, story.id);
       touched.set(story.id, story);
@@ -101,10 +103,8 @@ export class StoryAssigner {
       .filter((r) => storyDistance(item.fingerprints, r.fingerprints) <= STORY_DISTANCE)
       .filter((r) => !contests(r) || r.storyId < story.id)
       .sort((a, b) => (a.storyId < b.storyId ? -1 : 1));
-    if (!rival) {
-      story.bands = won;
-      return story;
-    }
+    // Owner of the bands it won, member of the others (the claim made it one).
+    if (!rival) return story;
     const joined =
       touched.get(rival.storyId) ??
       (await lookups.stories([rival.storyId])).get(rival.storyId) ?? {
