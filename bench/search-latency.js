@@ -30,6 +30,7 @@ const path = require('node:path');
 const { Kafka, logLevel } = require('kafkajs');
 const contract = require('@liaowang/contract');
 const { createElasticsearchClient, createLogger, KafkaPort, localEnvironment } = require('@liaowang/platform');
+const { committedLag } = require('./support/consumer-lag');
 const { MentionGenerator, ScenarioGenerator } = require('@liaowang/intake');
 const { dayCurve } = require('@liaowang/intake/dist/simulator/scenarios');
 const { ItemSearchService } = require('@liaowang/api/dist/items/item-search.service');
@@ -104,20 +105,6 @@ const startPipeline = () => [
   startProcess('pipelines/stream/dist/main.js', ['alert-evaluator', 'alert-recorder', 'stories', 'spikes']),
 ];
 
-async function lag(admin, groups) {
-  let total = 0;
-  for (const [groupId, topic] of groups) {
-    const ends = await admin.fetchTopicOffsets(topic);
-    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    for (const end of ends) {
-      const c = committed?.partitions.find((p) => p.partition === end.partition);
-      const at = c && Number(c.offset) >= 0 ? Number(c.offset) : Number(end.low);
-      total += Math.max(0, Number(end.high) - at);
-    }
-  }
-  return total;
-}
-
 async function indexedCount(es) {
   await es.indices.refresh({ index: itemsIndex.alias, ignore_unavailable: true, allow_no_indices: true });
   return (await es.count({ index: itemsIndex.alias, ignore_unavailable: true, allow_no_indices: true })).count;
@@ -188,8 +175,8 @@ async function indexPhase(es) {
   let indexedAfter;
   for (;;) {
     await sleep(10_000);
-    const indexing = await lag(admin, INDEXING_GROUPS);
-    const stories = await lag(admin, STORIES_GROUPS);
+    const indexing = await committedLag(admin, INDEXING_GROUPS);
+    const stories = await committedLag(admin, STORIES_GROUPS);
     const count = (await es.count({ index: itemsIndex.alias, ignore_unavailable: true, allow_no_indices: true })).count;
     const now = Date.now();
     console.log(`  ${((now - t1) / 1000).toFixed(0)} s: ${count} indexed (${Math.round(((count - last.count) * 1000) / (now - last.at))}/s), lag ${indexing} messages to enrich/index/evaluate, ${stories} to the stories stage; load ${os.loadavg()[0].toFixed(1)}`);
@@ -202,7 +189,7 @@ async function indexPhase(es) {
   }
   const seconds = (Date.now() - t1) / 1000;
   await stopAll();
-  const storiesLag = await lag(admin, STORIES_GROUPS);
+  const storiesLag = await committedLag(admin, STORIES_GROUPS);
   await admin.disconnect();
   const after = await indexedCount(es);
   const withStory = (await es.count({ index: itemsIndex.alias, query: { exists: { field: 'storyId' } } })).count;

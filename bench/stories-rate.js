@@ -14,6 +14,7 @@ const path = require('node:path');
 const { Kafka, logLevel } = require('kafkajs');
 const { ALL_TOPICS, itemsEnrichedTopic, itemsIndexedTopic, mentionsRawTopic, rawItemFor } = require('@liaowang/contract');
 const { createLogger, KafkaPort } = require('@liaowang/platform');
+const { committedLag } = require('./support/consumer-lag');
 const { MentionGenerator } = require('@liaowang/intake');
 
 const root = path.resolve(__dirname, '..');
@@ -37,24 +38,12 @@ function start(stage) {
   };
 }
 
-async function lag(admin, stage) {
-  const [groupId, topic] = STAGES[stage];
-  const ends = await admin.fetchTopicOffsets(topic);
-  const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-  let total = 0;
-  for (const end of ends) {
-    const c = committed?.partitions.find((p) => p.partition === end.partition);
-    total += Number(end.high) - (c && Number(c.offset) >= 0 ? Number(c.offset) : 0);
-  }
-  return total;
-}
-
 /** Runs a stage until its group has committed to the end of its topic: seconds taken, start-up included. */
 async function drain(admin, stage) {
   const started = Date.now();
   const stop = start(stage);
   await sleep(500);
-  while ((await lag(admin, stage)) > 0) await sleep(250);
+  while ((await committedLag(admin, [STAGES[stage]])) > 0) await sleep(250);
   await stop();
   return (Date.now() - started) / 1000;
 }
@@ -65,7 +54,7 @@ async function main() {
   const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   console.log('draining any earlier backlog…');
-  for (const stage of Object.keys(STAGES)) if ((await lag(admin, stage)) > 0) await drain(admin, stage);
+  for (const stage of Object.keys(STAGES)) if ((await committedLag(admin, [STAGES[stage]])) > 0) await drain(admin, stage);
 
   const generator = new MentionGenerator(20261201, `stories${Date.now().toString(36)}`);
   const now = new Date();

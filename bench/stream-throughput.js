@@ -23,6 +23,7 @@ const path = require('node:path');
 const { Kafka, logLevel } = require('kafkajs');
 const { mentionsRawTopic: itemsRawTopic, itemsEnrichedTopic, itemsIndex, ALL_TOPICS, rawItemFor } = require('@liaowang/contract');
 const { createElasticsearchClient, createLogger, KafkaPort } = require('@liaowang/platform');
+const { committedLag } = require('./support/consumer-lag');
 const { MentionGenerator } = require('@liaowang/intake');
 
 const root = path.resolve(__dirname, '..');
@@ -85,23 +86,9 @@ function startPipeline() {
   return { stop: () => Promise.all(processes.map((p) => p.stop())) };
 }
 
-async function lag(admin) {
-  let total = 0;
-  for (const [groupId, topic] of GROUPS) {
-    const ends = await admin.fetchTopicOffsets(topic);
-    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    for (const end of ends) {
-      const c = committed?.partitions.find((p) => p.partition === end.partition);
-      const at = c && Number(c.offset) >= 0 ? Number(c.offset) : 0;
-      total += Number(end.high) - at;
-    }
-  }
-  return total;
-}
-
 async function waitForLagZero(admin, onSample) {
   for (;;) {
-    const current = await lag(admin);
+    const current = await committedLag(admin, GROUPS);
     onSample?.(current);
     if (current === 0) return;
     await sleep(250);
@@ -229,7 +216,7 @@ async function main() {
   const t3 = Date.now();
   while (Date.now() - t3 < SECONDS * 1000) {
     await sleep(1_000);
-    lags.push(await lag(admin));
+    lags.push(await committedLag(admin, GROUPS));
   }
   await simulator.stop();
   const stoppedAt = Date.now();
