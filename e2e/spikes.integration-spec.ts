@@ -162,11 +162,17 @@ describe('spikes: detected in rumor-outbreak, not in quiet-day', () => {
   it('finds the negative spike of policy-backlash', async () => {
     system ??= await startTestSystem({ settings: { SPIKE_EVALUATE_SECONDS: '3600' } });
     kafka ??= new KafkaPort(system.settings.KAFKA_BROKERS, 'spikes-test', logger);
-    const detection = new SpikeDetection(es, kafka, logger, { detector: DEFAULT_SPIKE_DETECTOR, intervalMs: 3_600_000 });
+    tap ??= await TopicTap.open(system.settings.KAFKA_BROKERS, spikesTopic);
     const at = await unusedMoment();
     await play('policy-backlash', at, at - 25 * MINUTE);
-    const negative = (await detection.tick(new Date(at))).filter((s) => s.kind === 'negative');
+    // Kafka fails between the write and the send: the spikes are recorded, not announced.
+    const settings = { detector: DEFAULT_SPIKE_DETECTOR, intervalMs: 3_600_000, strandedAfterMs: 0 };
+    const failing = new SpikeDetection(es, { send: () => Promise.reject(new Error('Kafka is down')) }, logger, settings);
+    await expect(failing.tick(new Date(at))).rejects.toThrow('Kafka is down');
+    // The next tick takes them over (its own judgement finds them recorded) and announces each once.
+    const negative = (await new SpikeDetection(es, kafka, logger, settings).tick(new Date(at))).filter((s) => s.kind === 'negative');
     expect(negative.length).toBeGreaterThan(0);
+    await eventually(async () => (negative.every((spike) => tap!.where((s) => s.id === spike.id).length === 1) ? true : undefined), 30_000, 'the taken-over spikes on the topic');
     for (const spike of negative) {
       expect(spike.z).toBeGreaterThanOrEqual(DEFAULT_SPIKE_DETECTOR.zAtLeast);
       expect(spike.topItems.every((item) => item.sentiment.label === 'negative')).toBe(true);

@@ -27,7 +27,11 @@ export function keywordSeries(term: string): WatchedSeries {
  * nothing is held in memory, so a restart loses no baseline and several instances agree.
  */
 export class SpikeCountsRepository {
-  constructor(private readonly es: ElasticsearchClient) {}
+  constructor(
+    private readonly es: ElasticsearchClient,
+    // Where items and stories are read (a test names scratch indices).
+    private readonly indices: { items: string; stories: string } = { items: itemsIndex.alias, stories: STORIES_INDEX_NAME },
+  ) {}
 
   /** The keyword queries of the enabled rules (the watch list, see watched-keywords.ts). */
   async keywordQueries(): Promise<string[]> {
@@ -43,28 +47,44 @@ export class SpikeCountsRepository {
     return response.hits.hits.map((hit) => hit._source?.match?.keywords).filter((k): k is string => typeof k === 'string');
   }
 
-  /** Stories with at least `minCount` items in the window: only those can spike. */
-  async storiesAtLeast(window: TimeWindow, minCount: number, size = 200): Promise<WatchedSeries[]> {
-    const response = await this.es.search({
-      index: itemsIndex.alias,
-      size: 0,
-      query: inWindow(window),
-      aggs: { stories: { terms: { field: 'storyId', size, min_doc_count: minCount } } },
-      ignore_unavailable: true,
-      allow_no_indices: true,
-    });
-    const buckets = (response.aggregations?.stories as { buckets?: { key: string }[] } | undefined)?.buckets ?? [];
-    const ids = buckets.map((b) => String(b.key));
+  /**
+   * Stories with at least `minCount` items in the window: only those can spike. All of them, paged
+   * (a terms aggregation's top N would keep the largest stories and silently leave out a new,
+   * fast-growing one whenever N bigger stories share the window).
+   */
+  async storiesAtLeast(window: TimeWindow, minCount: number, pageSize = 1_000): Promise<WatchedSeries[]> {
+    const ids: string[] = [];
+    let after: Record<string, EsTypes.FieldValue> | undefined;
+    do {
+      const response = await this.es.search({
+        index: this.indices.items,
+        size: 0,
+        query: { bool: { filter: [inWindow(window), { exists: { field: 'storyId' } }] } },
+        aggs: { stories: { composite: { size: pageSize, sources: [{ story: { terms: { field: 'storyId' } } }], ...(after ? { after } : {}) } } },
+        ignore_unavailable: true,
+        allow_no_indices: true,
+      });
+      const page = response.aggregations?.stories as { buckets?: { key: { story: string }; doc_count: number }[]; after_key?: Record<string, EsTypes.FieldValue> } | undefined;
+      for (const bucket of page?.buckets ?? []) if (bucket.doc_count >= minCount) ids.push(String(bucket.key.story));
+      after = (page?.buckets?.length ?? 0) === pageSize ? page?.after_key : undefined;
+    } while (after);
     const titles = await this.storyTitles(ids);
     return ids.map((id) => ({ kind: 'story', key: id, label: titles.get(id) ?? id, filter: { term: { storyId: id } } }));
   }
 
-  /** Count of each series in each window, in one request: counts[series][window index]. */
-  async counts(series: readonly WatchedSeries[], windows: readonly TimeWindow[]): Promise<Map<string, number[]>> {
+  /** Count of each series in each window, a request per `chunk` series: counts[series][window index]. */
+  async counts(series: readonly WatchedSeries[], windows: readonly TimeWindow[], chunk = 500): Promise<Map<string, number[]>> {
     const result = new Map<string, number[]>();
-    if (series.length === 0) return result;
+    for (let start = 0; start < series.length; start += chunk) {
+      for (const [name, counts] of await this.countsOf(series.slice(start, start + chunk), windows)) result.set(name, counts);
+    }
+    return result;
+  }
+
+  private async countsOf(series: readonly WatchedSeries[], windows: readonly TimeWindow[]): Promise<Map<string, number[]>> {
+    const result = new Map<string, number[]>();
     const response = await this.es.search({
-      index: itemsIndex.alias,
+      index: this.indices.items,
       size: 0,
       query: { bool: { should: windows.map(inWindow), minimum_should_match: 1 } },
       aggs: {
@@ -86,22 +106,24 @@ export class SpikeCountsRepository {
     return result;
   }
 
-  /** The window's newest items of a series, masked. */
-  async topItems(series: WatchedSeries, window: TimeWindow, size: number): Promise<ItemSummary[]> {
-    const response = await this.es.search<ItemDocument>({
-      index: itemsIndex.alias,
-      size,
-      query: { bool: { filter: [inWindow(window), series.filter] } },
-      sort: [{ publishedAt: 'desc' }, { id: 'asc' }],
-      ignore_unavailable: true,
-      allow_no_indices: true,
+  /** The window's newest items of each series, masked, in one request: topItems[series index]. */
+  async topItems(series: readonly WatchedSeries[], window: TimeWindow, size: number): Promise<ItemSummary[][]> {
+    if (series.length === 0) return [];
+    const response = await this.es.msearch<ItemDocument>({
+      searches: series.flatMap((s) => [
+        { index: this.indices.items, ignore_unavailable: true, allow_no_indices: true },
+        { size, query: { bool: { filter: [inWindow(window), s.filter] } }, sort: [{ publishedAt: 'desc' }, { id: 'asc' }] },
+      ]),
     });
-    return response.hits.hits.map((hit) => itemDocumentSummary(hit._source!));
+    return response.responses.map((answer, i) => {
+      if ('error' in answer) throw new Error(`top items of ${seriesName(series[i]!)} not read: ${JSON.stringify(answer.error)}`);
+      return answer.hits.hits.map((hit) => itemDocumentSummary(hit._source!));
+    });
   }
 
   private async storyTitles(ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const response = await this.es.mget<Story>({ index: STORIES_INDEX_NAME, ids: [...ids], _source: ['title'] });
+    const response = await this.es.mget<Story>({ index: this.indices.stories, ids: [...ids], _source: ['title'] });
     const titles = new Map<string, string>();
     for (const doc of response.docs) if ('found' in doc && doc.found && doc._source) titles.set(doc._id, doc._source.title);
     return titles;

@@ -5,19 +5,32 @@ import type { ElasticsearchClient } from '@liaowang/platform';
 export class SpikeRepository {
   constructor(private readonly es: ElasticsearchClient) {}
 
-  /** Creates the spike's document; false when the window was already recorded (a re-evaluation). */
-  async create(spike: Spike): Promise<boolean> {
-    try {
-      await this.es.create({ index: spikesIndexFor(spike.window.from), id: spike.id, document: { ...spike, announced: false }, refresh: 'wait_for' });
-      return true;
-    } catch (error) {
-      if ((error as { meta?: { statusCode?: number } }).meta?.statusCode === 409) return false;
-      throw error;
-    }
+  /**
+   * Creates the spikes' documents in one request, visible to search when it answers; returns
+   * those created, leaving out each whose window was already recorded (a re-evaluation).
+   */
+  async createAll(spikes: readonly Spike[]): Promise<Spike[]> {
+    if (spikes.length === 0) return [];
+    const response = await this.es.bulk({
+      refresh: 'wait_for',
+      operations: spikes.flatMap((spike) => [{ create: { _index: spikesIndexFor(spike.window.from), _id: spike.id } }, { ...spike, announced: false }]),
+    });
+    const created: Spike[] = [];
+    response.items.forEach((item, i) => {
+      const result = item.create;
+      if (result?.status === 201) created.push(spikes[i]!);
+      else if (result?.status !== 409) throw new Error(`spike ${spikes[i]!.id} not recorded: ${result?.status} ${JSON.stringify(result?.error)}`);
+    });
+    return created;
   }
 
-  async markAnnounced(spike: Spike): Promise<void> {
-    await this.es.update({ index: spikesIndexFor(spike.window.from), id: spike.id, doc: { announced: true } });
+  async markAnnounced(spikes: readonly Spike[]): Promise<void> {
+    if (spikes.length === 0) return;
+    const response = await this.es.bulk({
+      operations: spikes.flatMap((spike) => [{ update: { _index: spikesIndexFor(spike.window.from), _id: spike.id } }, { doc: { announced: true } }]),
+    });
+    // Left unmarked, a spike is only announced again after a while (unannounced): logged by the caller's tick.
+    if (response.errors) throw new Error('some spikes were announced but not marked so');
   }
 
   /** Spikes written but not yet on the topic (a crash between the two): sent again at the next tick. */

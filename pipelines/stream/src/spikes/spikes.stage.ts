@@ -13,6 +13,8 @@ export interface SpikeStageOptions {
   detector: SpikeDetectorSettings;
   history?: HistoryShape;
   intervalMs: number;
+  /** A spike written but not sent for this long is taken over (default: two ticks, at least a minute). */
+  strandedAfterMs?: number;
 }
 
 /**
@@ -42,17 +44,17 @@ export class SpikeDetection {
    * spikes it announced, first those a crash left written but not sent.
    */
   async tick(at = new Date()): Promise<Spike[]> {
-    const announced: Spike[] = [];
     // Another instance may be between its write and its send: only spikes left for a while are taken over.
-    const stranded = new Date(Date.now() - Math.max(2 * this.options.intervalMs, STRANDED_AFTER_MS));
-    for (const spike of await this.spikes.unannounced(stranded)) announced.push(await this.announce(spike));
+    const stranded = new Date(Date.now() - (this.options.strandedAfterMs ?? Math.max(2 * this.options.intervalMs, STRANDED_AFTER_MS)));
+    const announced = await this.announce(await this.spikes.unannounced(stranded));
     const keywords = watchedKeywords(await this.counts.keywordQueries()).map(keywordSeries);
+    const found: Spike[] = [];
     for (const window of judgedWindows(at.getTime())) {
       const series = [NEGATIVE_SERIES, ...keywords, ...(await this.counts.storiesAtLeast(window, this.options.detector.minCount))];
-      for (const spike of await this.judge(series, window)) {
-        if (await this.spikes.create(spike)) announced.push(await this.announce(spike));
-      }
+      found.push(...(await this.judge(series, window)));
     }
+    // Written, then sent, each in one request however many: a busy hour (hundreds of new stories) stays one tick.
+    announced.push(...(await this.announce(await this.spikes.createAll(found))));
     return announced;
   }
 
@@ -60,37 +62,44 @@ export class SpikeDetection {
     const { seasonal, recent } = historyOf(window, this.history);
     const windows = [window, ...seasonal, ...recent];
     const counts = await this.counts.counts(series, windows);
-    const found: Spike[] = [];
+    const spiking: { s: WatchedSeries; verdict: ReturnType<typeof judgeWindow> }[] = [];
     for (const s of series) {
       const [current, ...past] = counts.get(seriesName(s)) ?? [];
       const verdict = judgeWindow({ current: current ?? 0, seasonal: past.slice(0, seasonal.length), recent: past.slice(seasonal.length) }, this.options.detector, {
         needsHistory: s.kind === 'negative',
       });
-      if (!verdict.spike) continue;
-      found.push({
-        id: spikeId(s.kind, s.key, window),
-        kind: s.kind,
-        key: s.key,
-        label: s.label,
-        window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() },
-        windowBeijing: beijingLabel(window),
-        count: verdict.count,
-        baseline: verdict.baseline,
-        scale: verdict.scale,
-        z: verdict.z,
-        basis: verdict.basis,
-        detectedAt: new Date().toISOString(),
-        topItems: await this.counts.topItems(s, window, TOP_ITEMS),
-      });
+      if (verdict.spike) spiking.push({ s, verdict });
     }
-    return found;
+    const topItems = await this.counts.topItems(
+      spiking.map(({ s }) => s),
+      window,
+      TOP_ITEMS,
+    );
+    return spiking.map(({ s, verdict }, i) => ({
+      id: spikeId(s.kind, s.key, window),
+      kind: s.kind,
+      key: s.key,
+      label: s.label,
+      window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() },
+      windowBeijing: beijingLabel(window),
+      count: verdict.count,
+      baseline: verdict.baseline,
+      scale: verdict.scale,
+      z: verdict.z,
+      basis: verdict.basis,
+      detectedAt: new Date().toISOString(),
+      topItems: topItems[i] ?? [],
+    }));
   }
 
-  private async announce(spike: Spike): Promise<Spike> {
-    await this.kafka.send(spikesTopic, [{ key: `${spike.kind}:${spike.key}`, value: spike }]);
-    await this.spikes.markAnnounced(spike);
-    this.logger.info({ spike: spike.id, count: spike.count, baseline: spike.baseline, z: spike.z }, 'spike');
-    return spike;
+  private async announce(spikes: Spike[]): Promise<Spike[]> {
+    await this.kafka.send(
+      spikesTopic,
+      spikes.map((spike) => ({ key: `${spike.kind}:${spike.key}`, value: spike })),
+    );
+    await this.spikes.markAnnounced(spikes);
+    for (const spike of spikes) this.logger.info({ spike: spike.id, count: spike.count, baseline: spike.baseline, z: spike.z }, 'spike');
+    return spikes;
   }
 }
 
