@@ -166,11 +166,12 @@ describe('spikes: detected in rumor-outbreak, not in quiet-day', () => {
     const at = await unusedMoment();
     await play('policy-backlash', at, at - 25 * MINUTE);
     // Kafka fails between the write and the send: the spikes are recorded, not announced.
-    const settings = { detector: DEFAULT_SPIKE_DETECTOR, intervalMs: 3_600_000, strandedAfterMs: 0 };
-    const failing = new SpikeDetection(es, { send: () => Promise.reject(new Error('Kafka is down')) }, logger, settings);
+    const settings = { detector: DEFAULT_SPIKE_DETECTOR, intervalMs: 3_600_000 };
+    const down = { send: (_topic: unknown, messages: unknown[]) => (messages.length === 0 ? Promise.resolve() : Promise.reject(new Error('Kafka is down'))) };
+    const failing = new SpikeDetection(es, down, logger, { ...settings, strandedAfterMs: 10 * 365 * DAY });
     await expect(failing.tick(new Date(at))).rejects.toThrow('Kafka is down');
     // The next tick takes them over (its own judgement finds them recorded) and announces each once.
-    const negative = (await new SpikeDetection(es, kafka, logger, settings).tick(new Date(at))).filter((s) => s.kind === 'negative');
+    const negative = (await new SpikeDetection(es, kafka, logger, { ...settings, strandedAfterMs: 0 }).tick(new Date(at))).filter((s) => s.kind === 'negative');
     expect(negative.length).toBeGreaterThan(0);
     await eventually(async () => (negative.every((spike) => tap!.where((s) => s.id === spike.id).length === 1) ? true : undefined), 30_000, 'the taken-over spikes on the topic');
     for (const spike of negative) {
