@@ -1,4 +1,5 @@
 import type { ServerToClientEvents } from '@liaowang/contract';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createLiveSocket, UNAUTHORIZED_MESSAGE, type LiveSocket } from '../api/live-socket';
 import { useSignedIn } from './auth-context';
@@ -27,12 +28,18 @@ export function LiveConnectionProvider({ children }: { children: ReactNode }) {
   expireRef.current = expire;
   const endRef = useRef(end);
   endRef.current = end;
+  const queryClient = useQueryClient();
 
   // Children subscribe in their own effects, which run before this one: every listener is in
   // place before the first `connect`.
   useEffect(() => {
     let retryTimer = 0;
-    const onConnect = () => setStatus('connected');
+    let connectedBefore = false;
+    const onConnect = () => {
+      setStatus('connected');
+      if (connectedBefore) catchUpAfterReconnect(queryClient);
+      connectedBefore = true;
+    };
     const onConnectError = (error: Error) => {
       if (error.message === UNAUTHORIZED_MESSAGE) return expireRef.current();
       if (socket.active) {
@@ -64,9 +71,19 @@ export function LiveConnectionProvider({ children }: { children: ReactNode }) {
       socket.off('disconnect', onDisconnect);
       socket.disconnect();
     };
-  }, [socket]);
+  }, [socket, queryClient]);
 
   return <LiveConnectionContext.Provider value={{ socket, status }}>{children}</LiveConnectionContext.Provider>;
+}
+
+/**
+ * Pushes sent while the socket was down are lost to the pages (alerts replay on their own, by
+ * cursor): every cached answer may be behind. All are marked stale, and those on screen refetch
+ * as on a network reconnect, so a query that opted out (a case under a form in use) is left alone.
+ */
+function catchUpAfterReconnect(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ refetchType: 'none' });
+  queryClient.getQueryCache().onOnline();
 }
 
 export function useLiveConnection(): LiveConnection {
