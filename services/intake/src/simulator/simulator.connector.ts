@@ -5,6 +5,7 @@ import { LOGGER, SETTINGS, type Logger, type Settings } from '@liaowang/platform
 import { ConnectorStatusBook } from '../connectors/connector-status.book';
 import { ItemIntakeService } from '../items/item-intake.service';
 import { withKindContext } from './kind-context';
+import { RatePacer } from './rate-pacer';
 import { ScenarioGenerator } from './scenario-generator';
 
 const TICK_MS = 100;
@@ -15,7 +16,7 @@ const ONSET_AFTER_MS = 2 * 60_000;
 @Injectable()
 export class SimulatorConnector implements OnApplicationBootstrap, OnApplicationShutdown {
   private generator?: ScenarioGenerator;
-  private carry = 0;
+  private readonly pacer = new RatePacer();
   private busy = false;
 
   constructor(
@@ -39,15 +40,15 @@ export class SimulatorConnector implements OnApplicationBootstrap, OnApplication
   }
 
   private async tick(): Promise<void> {
-    // Skip a tick rather than pile up sends when Kafka is slow.
     const generator = this.generator;
-    if (this.busy || !generator || this.connectors.isPaused(SIMULATOR_CONNECTOR_ID)) return;
+    if (!generator) return;
+    if (this.connectors.isPaused(SIMULATOR_CONNECTOR_ID)) return this.pacer.reset();
+    // One send at a time: while one is in flight the posts are owed (the pacer counts the time), not piled up as sends.
+    if (this.busy) return;
     // SIMULATOR_RATE is the ordinary stream; a scenario's incident comes on top of it.
     const now = new Date();
-    this.carry += (this.settings.SIMULATOR_RATE * (1 + generator.shareAt(now)) * TICK_MS) / 1000;
-    const count = Math.floor(this.carry);
+    const count = this.pacer.take(now.getTime(), this.settings.SIMULATOR_RATE * (1 + generator.shareAt(now)));
     if (count === 0) return;
-    this.carry -= count;
     this.busy = true;
     try {
       const items = Array.from({ length: count }, () => {
