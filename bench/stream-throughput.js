@@ -21,7 +21,7 @@
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { Kafka, logLevel } = require('kafkajs');
-const { mentionsRawTopic: itemsRawTopic, itemsEnrichedTopic, itemsIndex, ALL_TOPICS, rawItemFor } = require('@liaowang/contract');
+const { mentionsRawTopic: itemsRawTopic, ITEMS_RAW_TOPICS, itemsEnrichedTopic, itemsIndex, ALL_TOPICS, rawItemFor } = require('@liaowang/contract');
 const { createElasticsearchClient, createLogger, KafkaPort } = require('@liaowang/platform');
 const { committedLag } = require('./support/consumer-lag');
 const { MentionGenerator } = require('@liaowang/intake');
@@ -38,10 +38,9 @@ const SECONDS = option('seconds', 30);
 const ENRICHERS = option('enrichers', 1);
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const esUrl = process.env.ES_URL ?? 'http://127.0.0.1:9200';
-const GROUPS = [
-  ['liaowang-enricher', itemsRawTopic.name],
-  ['liaowang-indexer', itemsEnrichedTopic.name],
-];
+// The simulator writes every kind of item, each to its own raw topic.
+const RAW_TOPICS = Object.values(ITEMS_RAW_TOPICS).map((t) => t.name);
+const GROUPS = [...RAW_TOPICS.map((topic) => ['liaowang-enricher', topic]), ['liaowang-indexer', itemsEnrichedTopic.name]];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const INTAKE_KEY = 'bench-intake-key-'.repeat(2);
@@ -210,21 +209,34 @@ async function main() {
 
   // Phase 3: sustained, with intake's simulator as the source.
   console.log(`simulator at ${RATE}/s for ${SECONDS} s with the stages running…`);
-  const rawBefore = (await admin.fetchTopicOffsets(itemsRawTopic.name)).reduce((sum, p) => sum + Number(p.high), 0);
+  const rawOffsets = async () => {
+    let sum = 0;
+    for (const topic of RAW_TOPICS) for (const p of await admin.fetchTopicOffsets(topic)) sum += Number(p.high);
+    return sum;
+  };
+  const rawBefore = await rawOffsets();
   const simulator = startProcess('services/intake/dist/main.js', { SIMULATOR_RATE: String(RATE) });
+  // The clock starts at the simulator's first item, so its process start is not counted as a slow rate.
+  const bootStarted = Date.now();
+  let rawAtStart = rawBefore;
+  while ((rawAtStart = await rawOffsets()) === rawBefore) {
+    if (Date.now() - bootStarted > 120_000) throw new Error('the simulator produced nothing in 2 minutes');
+    await sleep(100);
+  }
   const lags = [];
   const t3 = Date.now();
   while (Date.now() - t3 < SECONDS * 1000) {
     await sleep(1_000);
     lags.push(await committedLag(admin, GROUPS));
   }
+  const produced = (await rawOffsets()) - rawAtStart;
+  const producedSeconds = (Date.now() - t3) / 1000;
   await simulator.stop();
   const stoppedAt = Date.now();
   await waitForLagZero(admin);
   const catchUp = (Date.now() - stoppedAt) / 1000;
-  const produced = (await admin.fetchTopicOffsets(itemsRawTopic.name)).reduce((sum, p) => sum + Number(p.high), 0) - rawBefore;
   lags.sort((a, b) => a - b);
-  console.log(`  simulator produced ${produced} items (${Math.round(produced / SECONDS)}/s); lag p50 ${lags[Math.floor(lags.length / 2)]}, max ${lags[lags.length - 1]} messages; caught up ${catchUp.toFixed(1)} s after it stopped`);
+  console.log(`  simulator started in ${((t3 - bootStarted) / 1000).toFixed(1)} s, then produced ${produced} items in ${producedSeconds.toFixed(1)} s (${Math.round(produced / producedSeconds)}/s, every kind); lag p50 ${lags[Math.floor(lags.length / 2)]}, max ${lags[lags.length - 1]} messages; caught up ${catchUp.toFixed(1)} s after it stopped`);
   await stream.stop();
 
   const baselineLast = await rawBulkRate(es);
