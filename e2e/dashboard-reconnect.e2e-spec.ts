@@ -36,6 +36,9 @@ describe('dashboard: pages catch up after the live connection comes back', () =>
 
     cut = true;
     for (const ws of open.splice(0)) await ws.close();
+    // The board is no longer live, and says so in the header.
+    await page.getByTestId('header-connection').waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: reportPath('case-board-socket-down.png') });
     const token = (await dashboard.system.login('responder')).token;
     const title = `断线期间立案 ${Date.now()}`;
     const opened = await callApi(dashboard.system.apiUrl, token, 'POST', '/api/v1/cases', { title });
@@ -49,6 +52,7 @@ describe('dashboard: pages catch up after the live connection comes back', () =>
     // Socket.IO retries within its back-off (at most 10 s); then the board catches up.
     await page.locator(`[data-case-id="${created.id}"]`).waitFor({ timeout: 30_000 });
     expect(open.length).toBeGreaterThan(0);
+    await page.getByTestId('header-connection').waitFor({ state: 'detached', timeout: 15_000 });
     await page.screenshot({ path: reportPath('case-board-after-reconnect.png') });
     await page.close();
   });

@@ -2,18 +2,21 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAlerts } from '../features/alerts/alerts.provider';
 import { OnWatch } from '../features/duty/on-watch';
+import { ConnectionStatus } from '../features/live-items/connection-status';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { formatDateTime } from '../time/format-time';
 import { useNow } from '../time/use-now';
 import { useSignedIn } from './auth-context';
+import { useLiveConnection } from './live-connection';
 import { routePath, routesFor, type Route } from './routes';
 
-/** Dark top bar: product, navigation, Beijing clock, who is signed in, language, sign-out. */
+/** Dark top bar: product, navigation, a lost live connection, Beijing clock, who is signed in, language, sign-out. */
 export function AppHeader({ route }: { route: Route | undefined }) {
   const { t } = useTranslation();
   const { session, signOut } = useSignedIn();
   const now = useNow(1000);
   const alerts = useAlerts();
+  const { status } = useLiveConnection();
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -34,6 +37,8 @@ export function AppHeader({ route }: { route: Route | undefined }) {
         ))}
       </nav>
       <div className="app-header__right">
+        {/* Every page but the live one (its toolbar says it always): a page that stopped being live says so. */}
+        {status !== 'connected' && route !== 'live' && <ConnectionStatus status={status} testId="header-connection" />}
         <OnWatch />
         <span className="app-header__clock" data-testid="clock">
           {t('app.clock', { time: formatDateTime(new Date(now).toISOString()) })}

@@ -10,10 +10,10 @@ const GLYPH: Record<Status, string> = {
 };
 
 /** Live connection state in words, announced politely to screen readers when it changes. */
-export function ConnectionStatus({ status }: { status: Status }) {
+export function ConnectionStatus({ status, testId = 'connection-status' }: { status: Status; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <div className={`conn conn--${status}`} data-testid="connection-status" data-status={status} role="status">
+    <div className={`conn conn--${status}`} data-testid={testId} data-status={status} role="status">
       <span className="conn__glyph" aria-hidden="true">
         {GLYPH[status]}
       </span>
