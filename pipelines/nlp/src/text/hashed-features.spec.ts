@@ -1,5 +1,5 @@
 import { analyze } from './analyze-text';
-import { extractFeatures, hashString, wordFeatureId, type FeatureConfig } from './hashed-features';
+import { distinctSorted, extractFeatures, hashString, wordFeatureId, type FeatureConfig } from './hashed-features';
 
 const config: FeatureConfig = { hashBits: 20, charNgramMax: 3, wordBigrams: true };
 
@@ -70,5 +70,22 @@ describe('extractFeatures', () => {
     expect(hashString(2, '谣言')).toBe(fnv1a([2, ...units('谣言')]));
     expect(hashString(1, 'abc')).toBe(fnv1a([1, ...units('abc')]));
     expect(wordFeatureId('谣言', { ...config, hashBits: 18 })).toBe(fnv1a([2, ...units('谣言')]) & (2 ** 18 - 1));
+  });
+});
+
+describe('distinctSorted', () => {
+  // A seeded generator, so a failure can be replayed.
+  let seed = 20261201;
+  const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0);
+
+  it('cuts to the table size, sorts and drops repeats as a plain sort would, at every table size', () => {
+    for (const hashBits of [18, 20, 24, 26]) {
+      for (const size of [0, 1, 2, 7, 300, 2_000]) {
+        // Repeats on purpose: a post's n-grams repeat, and small tables collide.
+        const hashes = Uint32Array.from({ length: size }, (_, i) => (i % 5 === 4 ? 0 : next()));
+        const expected = [...new Set([...hashes].map((h) => h & ((1 << hashBits) - 1)))].sort((a, b) => a - b);
+        expect([...distinctSorted(hashes, hashBits)]).toEqual(expected);
+      }
+    }
   });
 });
