@@ -22,17 +22,24 @@ describe('dashboard: pages catch up after the live connection comes back', () =>
     // The browser's socket passes through here, so the test can cut it and refuse new ones for a while.
     let cut = false;
     const open: WebSocketRoute[] = [];
+    let upgraded = false;
     await page.routeWebSocket(/\/socket\.io\//, (ws) => {
       if (cut) return void ws.close();
       open.push(ws);
-      ws.connectToServer();
+      const server = ws.connectToServer();
+      // Engine.IO's upgrade packet: from here the socket runs on this WebSocket, not on long-polling.
+      ws.onMessage((message) => {
+        if (message === '5') upgraded = true;
+        server.send(message);
+      });
     });
     // Socket.IO starts on HTTP long-polling and falls back to it: cut that too.
     await page.route(/\/socket\.io\//, (route) => (cut ? route.abort('connectionfailed') : route.continue()));
     // The socket opened before routing began: reload so it goes through the routes.
     await page.reload();
     await page.getByTestId('case-board').waitFor();
-    await eventually(async () => (open.length > 0 ? true : undefined), 30_000, 'the live socket through the route');
+    // Cut before the upgrade, a long-poll already in flight would keep it connected until its end.
+    await eventually(async () => (upgraded ? true : undefined), 30_000, 'the live socket upgraded to the routed WebSocket');
 
     cut = true;
     for (const ws of open.splice(0)) await ws.close();

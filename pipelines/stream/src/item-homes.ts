@@ -22,6 +22,8 @@ export async function storedHomes(es: ElasticsearchClient, ids: readonly string[
     query: { ids: { values: unique } },
     _source: false,
     track_total_hits: false,
+    // A shard still recovering would hide the copy it holds, and the item would get a second home.
+    allow_partial_search_results: false,
     ignore_unavailable: true,
     allow_no_indices: true,
   });

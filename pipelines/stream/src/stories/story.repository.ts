@@ -5,7 +5,7 @@ import {
   type ItemDocument,
   type Story,
 } from '@liaowang/contract';
-import type { ElasticsearchClient } from '@liaowang/platform';
+import type { ElasticsearchClient, EsTypes } from '@liaowang/platform';
 import { chooseHome, storedHomes } from '../item-homes';
 import { NEWEST_ITEMS, VELOCITY_WINDOW_MS, type StoryFigures } from './story-aggregate';
 import type { BandClaim, StoryIdentity, StoryStore } from './story-assigner';
@@ -36,6 +36,22 @@ function addCounts(...lists: { key: string; count: number }[][]): { key: string;
   return [...total].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/**
+ * The documents an mget found. A document that could not be read (its shard still recovering
+ * after a restart) is an error, not "not found": taken as missing, an item would be skipped
+ * without its story and its offset committed, or a band claimed twice.
+ */
+export function foundDocs<T>(docs: readonly EsTypes.MgetResponseItem<T>[], what: string): { id: string; source: T; seqNo?: number; primaryTerm?: number }[] {
+  const found: { id: string; source: T; seqNo?: number; primaryTerm?: number }[] = [];
+  for (const doc of docs) {
+    // An index that is gone (retention) holds nothing: retrying would stall the partition for ever.
+    if ('error' in doc && doc.error.type === 'index_not_found_exception') continue;
+    if ('error' in doc) throw new Error(`${what} ${doc._id} not read: ${doc.error.type}: ${doc.error.reason ?? ''}`);
+    if (doc.found && doc._source) found.push({ id: doc._id, source: doc._source, seqNo: doc._seq_no, primaryTerm: doc._primary_term });
+  }
+  return found;
+}
+
 /** The stories indices and the story fields of the items, in Elasticsearch. */
 export class StoryRepository implements StoryStore {
   /** Homes found by the last `items` call, used by the `setStoryIds` of the same batch. */
@@ -59,27 +75,19 @@ export class StoryRepository implements StoryStore {
     const response = await this.es.mget<ItemDocument>({
       docs: refs.map((r) => ({ _index: this.homeOf.get(r.id)!, _id: r.id, _source: ['id', 'fingerprint', 'text', 'masked'] })),
     });
-    const found = new Map<string, ItemDocument>();
-    for (const doc of response.docs) if ('found' in doc && doc.found && doc._source) found.set(doc._id, doc._source);
-    return found;
+    return new Map(foundDocs(response.docs, 'item').map((doc) => [doc.id, doc.source]));
   }
 
   async bandOwners(bands: readonly string[]): Promise<Map<string, string[]>> {
     if (bands.length === 0) return new Map();
     const response = await this.es.mget<StoredBandClaim>({ index: STORY_BANDS_INDEX_NAME, ids: [...bands] });
-    const owners = new Map<string, string[]>();
-    for (const doc of response.docs) {
-      if ('found' in doc && doc.found && doc._source) owners.set(doc._id, [doc._source.storyId, ...(doc._source.members ?? [])]);
-    }
-    return owners;
+    return new Map(foundDocs(response.docs, 'band').map((doc) => [doc.id, [doc.source.storyId, ...(doc.source.members ?? [])]]));
   }
 
   async stories(ids: readonly string[]): Promise<Map<string, StoryIdentity>> {
     if (ids.length === 0) return new Map();
     const response = await this.es.mget<Story>({ index: STORIES_INDEX_NAME, ids: [...ids], _source: ['id', 'title', 'titleItemId', 'fingerprints', 'bands'] });
-    const found = new Map<string, StoryIdentity>();
-    for (const doc of response.docs) if ('found' in doc && doc.found && doc._source) found.set(doc._id, doc._source);
-    return found;
+    return new Map(foundDocs(response.docs, 'story').map((doc) => [doc.id, doc.source]));
   }
 
   async claim(bands: readonly string[], story: StoryIdentity, founding: boolean): Promise<Map<string, BandClaim>> {
@@ -101,11 +109,11 @@ export class StoryRepository implements StoryStore {
     });
     const owners = await this.es.mget<StoredBandClaim>({ index: STORY_BANDS_INDEX_NAME, ids: conflicts });
     const taken = new Map<string, BandClaim>();
-    for (const doc of owners.docs) {
-      if (!('found' in doc) || !doc.found || !doc._source || doc._source.storyId === story.id) continue;
-      const { storyId, claimant } = doc._source;
+    for (const doc of foundDocs(owners.docs, 'band')) {
+      if (doc.source.storyId === story.id) continue;
+      const { storyId, claimant } = doc.source;
       // A claim written before version 2 names only its story; its document exists by now.
-      taken.set(doc._id, { storyId, title: claimant?.title ?? '', titleItemId: claimant?.titleItemId ?? '', fingerprints: claimant?.fingerprints ?? [], founding: claimant?.founding ?? false });
+      taken.set(doc.id, { storyId, title: claimant?.title ?? '', titleItemId: claimant?.titleItemId ?? '', fingerprints: claimant?.fingerprints ?? [], founding: claimant?.founding ?? false });
     }
     return taken;
   }
@@ -128,10 +136,9 @@ export class StoryRepository implements StoryStore {
       if (attempt >= 20) throw new Error(`band update kept conflicting: ${pending.join(', ')}`);
       const current = await this.es.mget<StoredBandClaim>({ index: STORY_BANDS_INDEX_NAME, ids: pending });
       const operations: object[] = [];
-      for (const doc of current.docs) {
-        if (!('found' in doc) || !doc.found || !doc._source) continue;
-        const next = change(doc._source);
-        if (next) operations.push({ index: { _index: STORY_BANDS_INDEX_NAME, _id: doc._id, if_seq_no: doc._seq_no, if_primary_term: doc._primary_term } }, next);
+      for (const doc of foundDocs(current.docs, 'band')) {
+        const next = change(doc.source);
+        if (next) operations.push({ index: { _index: STORY_BANDS_INDEX_NAME, _id: doc.id, if_seq_no: doc.seqNo, if_primary_term: doc.primaryTerm } }, next);
       }
       if (operations.length === 0) return;
       const response = await this.es.bulk({ operations });
