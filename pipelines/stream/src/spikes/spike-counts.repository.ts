@@ -1,5 +1,5 @@
 import { ALERT_RULES_INDEX_NAME, itemDocumentSummary, itemsIndex, STORIES_INDEX_NAME, type ItemDocument, type ItemSummary, type SpikeKind, type Story } from '@liaowang/contract';
-import type { ElasticsearchClient, EsTypes } from '@liaowang/platform';
+import { foundDocs, type ElasticsearchClient, type EsTypes } from '@liaowang/platform';
 import type { TimeWindow } from './spike-windows';
 
 /** One thing whose volume is watched, and how to find its items. */
@@ -124,9 +124,7 @@ export class SpikeCountsRepository {
   private async storyTitles(ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const response = await this.es.mget<Story>({ index: this.indices.stories, ids: [...ids], _source: ['title'] });
-    const titles = new Map<string, string>();
-    for (const doc of response.docs) if ('found' in doc && doc.found && doc._source) titles.set(doc._id, doc._source.title);
-    return titles;
+    return new Map(foundDocs(response.docs, 'story').map((doc) => [doc.id, doc.source.title]));
   }
 }
 

@@ -1,5 +1,5 @@
 import { spikesIndex, spikesIndexFor, type Spike } from '@liaowang/contract';
-import type { ElasticsearchClient } from '@liaowang/platform';
+import { foundDocs, type ElasticsearchClient } from '@liaowang/platform';
 
 /** The spikes index: one document per series and window, created once. */
 export class SpikeRepository {
@@ -22,6 +22,13 @@ export class SpikeRepository {
       else if (result?.status !== 409) throw new Error(`spike ${spikes[i]!.id} not recorded: ${result?.status} ${JSON.stringify(result?.error)}`);
     });
     return created;
+  }
+
+  /** The ids among these already recorded (their window was judged a spike at an earlier tick). */
+  async recorded(spikes: readonly { id: string; windowFrom: string }[]): Promise<Set<string>> {
+    if (spikes.length === 0) return new Set();
+    const response = await this.es.mget({ docs: spikes.map((s) => ({ _index: spikesIndexFor(s.windowFrom), _id: s.id, _source: false })) });
+    return new Set(foundDocs(response.docs, 'spike').map((doc) => doc.id));
   }
 
   async markAnnounced(spikes: readonly Spike[]): Promise<void> {

@@ -62,21 +62,25 @@ export class SpikeDetection {
     const { seasonal, recent } = historyOf(window, this.history);
     const windows = [window, ...seasonal, ...recent];
     const counts = await this.counts.counts(series, windows);
-    const spiking: { s: WatchedSeries; verdict: ReturnType<typeof judgeWindow> }[] = [];
+    const spiking: { id: string; s: WatchedSeries; verdict: ReturnType<typeof judgeWindow> }[] = [];
     for (const s of series) {
       const [current, ...past] = counts.get(seriesName(s)) ?? [];
       const verdict = judgeWindow({ current: current ?? 0, seasonal: past.slice(0, seasonal.length), recent: past.slice(seasonal.length) }, this.options.detector, {
         needsHistory: s.kind === 'negative',
       });
-      if (verdict.spike) spiking.push({ s, verdict });
+      if (verdict.spike) spiking.push({ id: spikeId(s.kind, s.key, window), s, verdict });
     }
+    // A window stays a spike for every tick until it closes: its top items are read once, for the tick that records it.
+    const windowFrom = new Date(window.from).toISOString();
+    const recorded = await this.spikes.recorded(spiking.map(({ id }) => ({ id, windowFrom })));
+    const fresh = spiking.filter(({ id }) => !recorded.has(id));
     const topItems = await this.counts.topItems(
-      spiking.map(({ s }) => s),
+      fresh.map(({ s }) => s),
       window,
       TOP_ITEMS,
     );
-    return spiking.map(({ s, verdict }, i) => ({
-      id: spikeId(s.kind, s.key, window),
+    return fresh.map(({ id, s, verdict }, i) => ({
+      id,
       kind: s.kind,
       key: s.key,
       label: s.label,

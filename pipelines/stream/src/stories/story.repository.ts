@@ -5,7 +5,7 @@ import {
   type ItemDocument,
   type Story,
 } from '@liaowang/contract';
-import type { ElasticsearchClient, EsTypes } from '@liaowang/platform';
+import { foundDocs, type ElasticsearchClient } from '@liaowang/platform';
 import { chooseHome, storedHomes } from '../item-homes';
 import { NEWEST_ITEMS, VELOCITY_WINDOW_MS, type StoryFigures } from './story-aggregate';
 import type { BandClaim, StoryIdentity, StoryStore } from './story-assigner';
@@ -34,22 +34,6 @@ function addCounts(...lists: { key: string; count: number }[][]): { key: string;
   const total = new Map<string, number>();
   for (const { key, count } of lists.flat()) total.set(key, (total.get(key) ?? 0) + count);
   return [...total].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-}
-
-/**
- * The documents an mget found. A document that could not be read (its shard still recovering
- * after a restart) is an error, not "not found": taken as missing, an item would be skipped
- * without its story and its offset committed, or a band claimed twice.
- */
-export function foundDocs<T>(docs: readonly EsTypes.MgetResponseItem<T>[], what: string): { id: string; source: T; seqNo?: number; primaryTerm?: number }[] {
-  const found: { id: string; source: T; seqNo?: number; primaryTerm?: number }[] = [];
-  for (const doc of docs) {
-    // An index that is gone (retention) holds nothing: retrying would stall the partition for ever.
-    if ('error' in doc && doc.error.type === 'index_not_found_exception') continue;
-    if ('error' in doc) throw new Error(`${what} ${doc._id} not read: ${doc.error.type}: ${doc.error.reason ?? ''}`);
-    if (doc.found && doc._source) found.push({ id: doc._id, source: doc._source, seqNo: doc._seq_no, primaryTerm: doc._primary_term });
-  }
-  return found;
 }
 
 /** The stories indices and the story fields of the items, in Elasticsearch. */

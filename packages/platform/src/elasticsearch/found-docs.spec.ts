@@ -1,5 +1,5 @@
-import type { EsTypes } from '@liaowang/platform';
-import { foundDocs } from './story.repository';
+import type { estypes as EsTypes } from '@elastic/elasticsearch';
+import { foundDocs } from './found-docs';
 
 describe('foundDocs', () => {
   const found = { _index: 'i', _id: 'a', found: true, _source: { v: 1 }, _seq_no: 3, _primary_term: 1 };
