@@ -2,6 +2,7 @@ export * from './enricher/enrich-batch';
 export * from './enricher/enricher.stage';
 export * from './indexer/bulk-index';
 export * from './indexer/indexer.stage';
+export * from './item-homes';
 export * from './alerts/alert-evaluator.stage';
 export * from './alerts/alert-recorder';
 export * from './alerts/alert-recorder.stage';

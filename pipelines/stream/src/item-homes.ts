@@ -9,28 +9,37 @@ export interface ItemHome {
 }
 
 /**
+ * Ids per search: each may be held by two month indices (a copy written before the one-document
+ * rule), and a search answers at most 10,000 hits (index.max_result_window), so a larger batch
+ * is looked up in parts instead of being refused, which would stall its partition.
+ */
+export const HOME_LOOKUP_IDS = 4_000;
+
+/**
  * The month indices that hold each id, as the last refresh of the items alias sees them: one
- * search over the alias, ids only, no source.
+ * search over the alias per HOME_LOOKUP_IDS ids, ids only, no source.
  */
 export async function storedHomes(es: ElasticsearchClient, ids: readonly string[]): Promise<Map<string, string[]>> {
   const homes = new Map<string, string[]>();
-  if (ids.length === 0) return homes;
   const unique = [...new Set(ids)];
-  const response = await es.search({
-    index: itemsIndex.alias,
-    size: unique.length * 2,
-    query: { ids: { values: unique } },
-    _source: false,
-    track_total_hits: false,
-    // A shard still recovering would hide the copy it holds, and the item would get a second home.
-    allow_partial_search_results: false,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-  });
-  for (const hit of response.hits.hits) {
-    const found = homes.get(hit._id!) ?? [];
-    found.push(hit._index);
-    homes.set(hit._id!, found);
+  for (let start = 0; start < unique.length; start += HOME_LOOKUP_IDS) {
+    const part = unique.slice(start, start + HOME_LOOKUP_IDS);
+    const response = await es.search({
+      index: itemsIndex.alias,
+      size: part.length * 2,
+      query: { ids: { values: part } },
+      _source: false,
+      track_total_hits: false,
+      // A shard still recovering would hide the copy it holds, and the item would get a second home.
+      allow_partial_search_results: false,
+      ignore_unavailable: true,
+      allow_no_indices: true,
+    });
+    for (const hit of response.hits.hits) {
+      const found = homes.get(hit._id!) ?? [];
+      found.push(hit._index);
+      homes.set(hit._id!, found);
+    }
   }
   return homes;
 }

@@ -66,6 +66,11 @@ export interface ConsumeOptions {
   /** How long the group waits for a silent member before it takes its partitions away (default 30 s). */
   sessionTimeoutMs?: number;
   /**
+   * Most bytes fetched from one partition at a time (default 1 MiB), which bounds a batch: a stage
+   * with a fixed cost per batch (a refresh) takes larger ones to spread it over more messages.
+   */
+  maxBatchBytes?: number;
+  /**
    * Handles one batch. Must return only when every message is done: forwarded, written or
    * dead-lettered. Throwing means "retry the whole batch later" (R-REL-1: at-least-once).
    */
@@ -95,11 +100,13 @@ export class KafkaPort {
       connectionTimeout: 3_000,
       retry: { retries: 5, initialRetryTime: 200 },
       logLevel: logLevel.WARN,
-      logCreator: () => ({ namespace, level, log }) => {
-        const { message, ...extra } = log;
-        const fn = level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'debug';
-        this.logger[fn]({ namespace, ...extra }, message);
-      },
+      logCreator:
+        () =>
+        ({ namespace, level, log }) => {
+          const { message, ...extra } = log;
+          const fn = level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'debug';
+          this.logger[fn]({ namespace, ...extra }, message);
+        },
     });
     metrics?.addConsumerLagSource(() => this.consumerLag());
   }
@@ -159,7 +166,8 @@ export class KafkaPort {
       .filter(({ bytes }) => bytes > MAX_MESSAGE_BYTES - MESSAGE_OVERHEAD_BYTES);
     if (oversized.length > 0) throw new MessageTooLargeError(topic, oversized);
     const producer = await this.producer();
-    for (const chunk of chunkBySize(messages, MAX_REQUEST_BYTES)) await producer.send({ topic, messages: chunk, acks: -1 });
+    for (const chunk of chunkBySize(messages, MAX_REQUEST_BYTES))
+      await producer.send({ topic, messages: chunk, acks: -1 });
   }
 
   /** Parks a message that cannot be processed, with the reason (R-ING-3). */
@@ -191,22 +199,31 @@ export class KafkaPort {
       groupId: options.groupId,
       sessionTimeout,
       heartbeatInterval,
-      maxBytesPerPartition: 1024 * 1024,
+      maxBytesPerPartition: options.maxBatchBytes ?? 1024 * 1024,
+      maxBytes: Math.max(10 * 1024 * 1024, 3 * (options.maxBatchBytes ?? 0)),
     });
     this.consumers.push(consumer);
     const topics = Array.isArray(options.topic) ? options.topic : [options.topic];
     // Liveness counts a batch running past twice the session timeout as stuck (R-REL-1).
     const loop = new ConsumerLoopState(options.stage, options.groupId, 2 * sessionTimeout, Date.now());
-    this.loops.push({ state: loop, topics: topics.map((t: TopicDefinition<unknown>) => t.name), fromBeginning: options.fromBeginning ?? true });
+    this.loops.push({
+      state: loop,
+      topics: topics.map((t: TopicDefinition<unknown>) => t.name),
+      fromBeginning: options.fromBeginning ?? true,
+    });
     const { events } = consumer;
     for (const event of [events.FETCH_START, events.FETCH, events.CONNECT, events.REBALANCING]) {
       consumer.on(event, () => loop.activity(Date.now()));
     }
     consumer.on(events.GROUP_JOIN, () => loop.joinedGroup(Date.now()));
-    for (const event of [events.REBALANCING, events.STOP, events.DISCONNECT]) consumer.on(event, () => loop.leftGroup());
+    for (const event of [events.REBALANCING, events.STOP, events.DISCONNECT])
+      consumer.on(event, () => loop.leftGroup());
     consumer.on(events.CRASH, ({ payload }) => loop.crashedOut(payload.restart, Date.now()));
     await consumer.connect();
-    await consumer.subscribe({ topics: topics.map((t: TopicDefinition<unknown>) => t.name), fromBeginning: options.fromBeginning ?? true });
+    await consumer.subscribe({
+      topics: topics.map((t: TopicDefinition<unknown>) => t.name),
+      fromBeginning: options.fromBeginning ?? true,
+    });
     await consumer.run({
       // Batches of different partitions overlap, so one waits on Elasticsearch or on produce
       // acks while another uses the CPU; order within a partition is kept.
@@ -226,7 +243,9 @@ export class KafkaPort {
         // the consumer: the batch stays uncommitted until it succeeds (R-REL-2).
         for (let attempt = 0; ; attempt++) {
           try {
-            await tracked(loop, () => whileBeating(heartbeat, heartbeatInterval, () => options.handle(batch.messages, context)));
+            await tracked(loop, () =>
+              whileBeating(heartbeat, heartbeatInterval, () => options.handle(batch.messages, context)),
+            );
             break;
           } catch (error) {
             if (!context.isRunning()) return;
@@ -266,12 +285,16 @@ export class KafkaPort {
     try {
       const admin = await this.lagAdmin();
       const topics = [...new Set(this.loops.flatMap((l) => l.topics))];
-      const offsets = new Map(await Promise.all(topics.map(async (t) => [t, await admin.fetchTopicOffsets(t)] as const)));
+      const offsets = new Map(
+        await Promise.all(topics.map(async (t) => [t, await admin.fetchTopicOffsets(t)] as const)),
+      );
       const groups = new Map(this.loops.map((l) => [l.state.groupId, l]));
       const perGroup = await Promise.all(
         [...groups].map(async ([groupId, l]) => {
           const committed = await admin.fetchOffsets({ groupId, topics: l.topics });
-          return committed.flatMap((c) => partitionLags(groupId, c.topic, offsets.get(c.topic) ?? [], c.partitions, l.fromBeginning));
+          return committed.flatMap((c) =>
+            partitionLags(groupId, c.topic, offsets.get(c.topic) ?? [], c.partitions, l.fromBeginning),
+          );
         }),
       );
       return perGroup.flat();
