@@ -9,7 +9,7 @@ import {
   type ShiftPost,
   type UserDocument,
 } from '@liaowang/contract';
-import { ELASTICSEARCH, type ElasticsearchClient } from '@liaowang/platform';
+import { ELASTICSEARCH, foundDocs, type ElasticsearchClient } from '@liaowang/platform';
 
 /** A post filled by someone who may not hold it, named by the field (answered as 422). */
 export interface PostBreach {
@@ -47,20 +47,21 @@ export class DutyPeople {
         if (!user) return { field, message: `no user named ${username}` };
         if (user.disabled) return { field, message: `${username} is disabled` };
         const allowed: readonly string[] = SHIFT_POSTS[post];
-        if (!allowed.includes(user.role)) return { field, message: `${post} must be held by ${allowed.join(' or ')}; ${username} is ${user.role}` };
+        if (!allowed.includes(user.role))
+          return { field, message: `${post} must be held by ${allowed.join(' or ')}; ${username} is ${user.role}` };
       }
     }
     return undefined;
   }
 
   private async load(shifts: readonly Shift[]): Promise<Map<string, UserDocument>> {
-    const names = [...new Set(shifts.flatMap((s) => SHIFT_POST_NAMES.map((post) => s[post]).filter((n): n is string => Boolean(n))))];
+    const names = [
+      ...new Set(shifts.flatMap((s) => SHIFT_POST_NAMES.map((post) => s[post]).filter((n): n is string => Boolean(n)))),
+    ];
     if (names.length === 0) return new Map();
     const result = await this.es.mget<UserDocument>({ index: USERS_INDEX_NAME, ids: names });
     const users = new Map<string, UserDocument>();
-    for (const doc of result.docs) {
-      if ('found' in doc && doc.found && doc._source) users.set(doc._source.username, doc._source);
-    }
+    for (const { source } of foundDocs(result.docs, 'user')) users.set(source.username, source);
     return users;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NOTIFY_CHANNELS_INDEX_NAME, type StoredNotifyChannel } from '@liaowang/contract';
-import { ELASTICSEARCH, type ElasticsearchClient } from '@liaowang/platform';
+import { ELASTICSEARCH, foundDocs, type ElasticsearchClient } from '@liaowang/platform';
 
 // A duty office has a handful of robots and receivers.
 const MAX_CHANNELS = 1_000;
@@ -28,7 +28,7 @@ export class NotifyChannelRepository {
   async findMany(ids: readonly string[]): Promise<StoredNotifyChannel[]> {
     if (ids.length === 0) return [];
     const result = await this.es.mget<StoredNotifyChannel>({ index: NOTIFY_CHANNELS_INDEX_NAME, ids: [...ids] });
-    return result.docs.flatMap((doc) => ('found' in doc && doc.found && doc._source ? [doc._source] : []));
+    return foundDocs(result.docs, 'notify channel').map((doc) => doc.source);
   }
 
   async save(channel: StoredNotifyChannel): Promise<void> {
