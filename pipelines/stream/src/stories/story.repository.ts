@@ -26,6 +26,9 @@ interface StoredBandClaim {
  */
 export const FIGURES_STORIES = 500;
 
+/** Batches of at least this many items refresh at once (see setStoryIds): at most a few a second. */
+const REFRESH_AT_ONCE_FROM = 500;
+
 /** Members kept per band beyond its owner (the newest): bounds the candidates of an item. */
 const MAX_BAND_MEMBERS = 16;
 
@@ -190,17 +193,18 @@ export class StoryRepository implements StoryStore {
   }
 
   /**
-   * Writes each item's storyId into its month index, visible to the figures counted next: the
-   * request refreshes the shards it wrote to rather than waiting for their next scheduled refresh
-   * (`wait_for` parked every batch for up to the 1 s interval, the stage's main cost in a burst;
-   * bench/stories-rate.js). One refresh per batch, and batches are larger the busier the topic.
+   * Writes each item's storyId into its month index, visible to the figures counted next. A large
+   * batch (a burst) refreshes the shards it wrote to at once rather than waiting for their next
+   * scheduled refresh: `wait_for` parked every batch for up to the 1 s interval, the stage's main
+   * cost in a burst (bench/stories-rate.js). A small one waits: at the usual rates batches are a few
+   * items each, and a forced refresh for each would make a segment of a few documents many times a second.
    */
   async setStoryIds(items: readonly { id: string; publishedAt: string; storyId: string }[]): Promise<void> {
     if (items.length === 0) return;
     const missing = items.filter((i) => !this.homeOf.has(i.id));
     const homes = missing.length > 0 ? new Map([...this.homeOf, ...(await this.homes(missing))]) : this.homeOf;
     const response = await this.es.bulk({
-      refresh: true,
+      refresh: items.length >= REFRESH_AT_ONCE_FROM ? true : 'wait_for',
       operations: items.flatMap((i) => [
         { update: { _index: homes.get(i.id)!, _id: i.id } },
         { doc: { storyId: i.storyId } },
