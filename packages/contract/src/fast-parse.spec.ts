@@ -182,7 +182,7 @@ const enriched = {
     pii: [{ type: 'phone', start: 1, end: 12 }],
     masked: '网传明天停课，大家注意',
     fingerprint: '0123456789abcdef',
-    modelVersion: 'nlp-1.5.1',
+    modelVersion: 'nlp-1.5.0',
   },
   enrichedAt: '2026-11-23T01:30:01.456Z',
 };

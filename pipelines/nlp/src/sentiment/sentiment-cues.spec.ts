@@ -16,8 +16,6 @@ const PLAIN_CASES: Record<'positive' | 'negative' | 'neutral', string[]> = {
     '排了两个小时队又让回去补材料，这就是一次办好？',
     '举报了三次都石沉大海，真让人寒心',
     '这家医院的挂号系统特别慢，差评',
-    '紧急！学院附近老旧小区改造工地发生事故，大家绕行，赶紧告诉身边的人！',
-    '高架桥上两车相撞，有人受伤被困，现在堵得动不了',
   ],
   neutral: ['区政务服务中心国庆期间照常办公，办公时间为九点至十七点', '明天上午市气象台将发布本周天气趋势'],
 };
@@ -38,14 +36,6 @@ describe('detectSentimentCues', () => {
     expect(detectSentimentCues('打电话过去没人接').map((cue) => cue.code)).toEqual(['negated_praise']);
     expect(detectSentimentCues('这次活动办得不错').map((cue) => cue.code)).toEqual(['negated_complaint']);
     expect(detectSentimentCues('服务不是很好').map((cue) => cue.code)).not.toContain('degree_praise');
-  });
-
-  it('reads harm reported as negative, and not when a notice denies it', () => {
-    expect(detectSentimentCues('小区突发火灾，有人被困').map((cue) => cue.match)).toEqual(['火灾']);
-    expect(detectSentimentCues('路口发生车祸，两人受伤').map((cue) => cue.code)).toEqual(['harm_report']);
-    expect(detectSentimentCues('事故未造成人员伤亡').map((cue) => cue.match)).toEqual(['事故']);
-    expect(detectSentimentCues('现场无人员被困，未造成人员伤亡')).toEqual([]);
-    expect(detectSentimentCues('本次演练没有发生事故')).toEqual([]);
   });
 
   it('reads a rhetorical question as a complaint', () => {

@@ -13,8 +13,7 @@ export type SentimentCueCode =
   | 'degree_complaint'
   | 'negated_praise'
   | 'negated_complaint'
-  | 'rhetorical_question'
-  | 'harm_report';
+  | 'rhetorical_question';
 
 interface Cue {
   code: SentimentCueCode;
@@ -25,13 +24,6 @@ interface Cue {
 
 // A negation or "no one" right before a word of praise or service: 不满意, 不及时, 没人管, 没有回复.
 const NEGATED_PRAISE = /(?:不|没有?|毫不|一点也不|一点都不|很不|太不)(?:满意|方便|及时|专业|负责|耐心|作为|靠谱|给力|公平|透明|合理|友好|热情)|没(?:有)?人(?:管|理|回|接)|(?:没有|没)(?:回复|回音|下文|解决|处理|人管)/;
-// Harm to people or property reported (事故, 火灾, 多人受伤, 被困): fear and grief, the negative class of
-// smp2020's mapping; the learned model read "紧急！…发生事故，大家绕行" as neutral or even positive.
-// Not when denied, as official notices put it: 未造成人员伤亡, 无人员被困, 没有发生事故.
-const NOT_DENIED = '(?<!(?:无|没|没有|未|并未|并无|不会)(?:发生|造成)?(?:人员)?)';
-const HARM_REPORT = new RegExp(
-  `${NOT_DENIED}(?:事故|车祸|火灾|起火|爆炸|坍塌|塌方|泥石流|溺水|中毒|踩踏)|${NOT_DENIED}(?:受伤|伤亡|死亡|遇难|身亡|被困|失踪|重伤)`,
-);
 // "不错", "不差", "没毛病", "挺不错": a negated complaint reads as praise.
 const NEGATED_COMPLAINT = /不错|不差|没毛病|没得说|无可挑剔/;
 
@@ -70,7 +62,6 @@ const CUES: readonly Cue[] = [
     pattern: /(?:这就是|这叫|这也叫|这算)[^。！!]{1,20}[?？]|难道[^。！!]{1,20}[?？]|凭什么|还有没有(?:王法|天理|人管)|有(?:没有)?人管(?:吗|没)|管不管|谁来管/,
     logOdds: 1,
   },
-  { code: 'harm_report', label: 'negative', pattern: HARM_REPORT, logOdds: 1 },
 ];
 
 export interface SentimentCue {
