@@ -1,11 +1,4 @@
-import {
-  itemsIndex,
-  mentionsRawTopic,
-  STORIES_INDEX_NAME,
-  type ItemDocument,
-  type RawItem,
-  type Story,
-} from '@liaowang/contract';
+import { itemsIndex, mentionsRawTopic, STORIES_INDEX_NAME, type ItemDocument, type RawItem, type Story } from '@liaowang/contract';
 import { createElasticsearchClient, createLogger, KafkaPort } from '@liaowang/platform';
 import { startStream, storedHomes, type StreamRuntime } from '@liaowang/stream';
 import { randomUUID } from 'node:crypto';
@@ -41,39 +34,23 @@ describe('one document per item id across the month indices', () => {
   const sendings = ['2026-10-31T15:30:00.000Z', '2026-10-31T16:30:00.000Z', '2026-12-02T04:00:00.000Z'];
 
   const send = (publishedAt: string, threadId = item.threadId) =>
-    kafka.send(mentionsRawTopic, [
-      { key: threadId, value: { ...item, threadId, publishedAt, receivedAt: new Date().toISOString() } },
-    ]);
+    kafka.send(mentionsRawTopic, [{ key: threadId, value: { ...item, threadId, publishedAt, receivedAt: new Date().toISOString() } }]);
 
   /** Every stored copy of the item, once the copy of this sending (its publishedAt) is searchable with its story. */
   const copiesAfter = (publishedAt: string) =>
-    eventually(
-      async () => {
-        await es.indices.refresh({ index: itemsIndex.alias });
-        const found = await es.search<ItemDocument>({
-          index: itemsIndex.alias,
-          query: { ids: { values: [item.id] } },
-          size: 10,
-        });
-        const hits = found.hits.hits;
-        return hits.some((h) => h._source?.publishedAt === publishedAt && h._source.storyId) ? hits : undefined;
-      },
-      90_000,
-      `the item sent with publishedAt ${publishedAt} indexed with its story`,
-    );
+    eventually(async () => {
+      await es.indices.refresh({ index: itemsIndex.alias });
+      const found = await es.search<ItemDocument>({ index: itemsIndex.alias, query: { ids: { values: [item.id] } }, size: 10 });
+      const hits = found.hits.hits;
+      return hits.some((h) => h._source?.publishedAt === publishedAt && h._source.storyId) ? hits : undefined;
+    }, 90_000, `the item sent with publishedAt ${publishedAt} indexed with its story`);
 
   const storyCountsItsItems = async (storyId: string) => {
     const items = (await es.count({ index: itemsIndex.alias, query: { term: { storyId } } })).count;
-    const story = await eventually(
-      async () => {
-        const doc = await es.get<Story>({ index: STORIES_INDEX_NAME, id: storyId }, { ignore: [404] });
-        return doc._source && doc._source.lastSeen >= new Date(Date.parse(sendings[0])).toISOString()
-          ? doc._source
-          : undefined;
-      },
-      30_000,
-      `story ${storyId}`,
-    );
+    const story = await eventually(async () => {
+      const doc = await es.get<Story>({ index: STORIES_INDEX_NAME, id: storyId }, { ignore: [404] });
+      return doc._source && doc._source.lastSeen >= new Date(Date.parse(sendings[0])).toISOString() ? doc._source : undefined;
+    }, 30_000, `story ${storyId}`);
     return { items, volume: story.volume };
   };
 
@@ -95,14 +72,10 @@ describe('one document per item id across the month indices', () => {
     expect(third.map((h) => h._index)).toEqual(['liaowang-items-2026.10']);
 
     const storyId = third[0]._source!.storyId!;
-    const counted = await eventually(
-      async () => {
-        const c = await storyCountsItsItems(storyId);
-        return c.volume === c.items ? c : undefined;
-      },
-      30_000,
-      'the story volume equal to its items',
-    );
+    const counted = await eventually(async () => {
+      const c = await storyCountsItsItems(storyId);
+      return c.volume === c.items ? c : undefined;
+    }, 30_000, 'the story volume equal to its items');
     expect(counted).toEqual({ items: 1, volume: 1 });
 
     // The story's facet keys are keywords (stories template version 2): a terms filter finds it.
@@ -113,44 +86,24 @@ describe('one document per item id across the month indices', () => {
     });
     // A story's regions are the provinces its items' places resolve to: the example's 湖北 is 湖北省.
     expect(item.region).toBe('湖北');
-    expect(byFacet.hits.hits.map((h) => h._source?.facets)).toEqual([
-      { platform: [item.platform], region: ['湖北省'], category: expect.any(Array) },
-    ]);
+    expect(byFacet.hits.hits.map((h) => h._source?.facets)).toEqual([{ platform: [item.platform], region: ['湖北省'], category: expect.any(Array) }]);
   });
 
   it('keeps one document when the sendings go to other partitions, read by another indexer instance', async () => {
     stream ??= await startStream(settings);
     // A second indexer in the same consumer group: the enriched topic's partitions are split between the two.
     secondIndexer = await startStream(settings, ['indexer']);
-    const months = [
-      '2026-09-30T15:30:00.000Z',
-      '2026-09-30T16:30:00.000Z',
-      '2026-08-15T04:00:00.000Z',
-      '2026-12-03T04:00:00.000Z',
-    ];
+    const months = ['2026-09-30T15:30:00.000Z', '2026-09-30T16:30:00.000Z', '2026-08-15T04:00:00.000Z', '2026-12-03T04:00:00.000Z'];
     const moved = { ...item, id: `${item.id}-moved` };
     const sendMoved = (publishedAt: string, n: number) =>
-      kafka.send(mentionsRawTopic, [
-        {
-          key: `${moved.threadId}-${n}`,
-          value: { ...moved, threadId: `${moved.threadId}-${n}`, publishedAt, receivedAt: new Date().toISOString() },
-        },
-      ]);
+      kafka.send(mentionsRawTopic, [{ key: `${moved.threadId}-${n}`, value: { ...moved, threadId: `${moved.threadId}-${n}`, publishedAt, receivedAt: new Date().toISOString() } }]);
     for (const [n, publishedAt] of months.entries()) {
       await sendMoved(publishedAt, n);
-      const copies = await eventually(
-        async () => {
-          await es.indices.refresh({ index: itemsIndex.alias });
-          const found = await es.search<ItemDocument>({
-            index: itemsIndex.alias,
-            query: { ids: { values: [moved.id] } },
-            size: 10,
-          });
-          return found.hits.hits.some((h) => h._source?.publishedAt === publishedAt) ? found.hits.hits : undefined;
-        },
-        90_000,
-        `the moved item sent with publishedAt ${publishedAt}`,
-      );
+      const copies = await eventually(async () => {
+        await es.indices.refresh({ index: itemsIndex.alias });
+        const found = await es.search<ItemDocument>({ index: itemsIndex.alias, query: { ids: { values: [moved.id] } }, size: 10 });
+        return found.hits.hits.some((h) => h._source?.publishedAt === publishedAt) ? found.hits.hits : undefined;
+      }, 90_000, `the moved item sent with publishedAt ${publishedAt}`);
       expect(copies.map((h) => h._index)).toEqual(['liaowang-items-2026.09']);
     }
   });

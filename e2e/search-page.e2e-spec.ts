@@ -2,8 +2,7 @@ import { itemsIndexFor, type ItemDocument, type SentimentLabel } from '@liaowang
 import { createElasticsearchClient, type ElasticsearchClient } from '@liaowang/platform';
 import { reportPath, startDashboardSystem, type DashboardSystem } from './support/dashboard';
 
-const marker = () =>
-  `srch${Array.from({ length: 10 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
+const marker = () => `srch${Array.from({ length: 10 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
 
 // Items indexed as the indexer stores them: the page is under test, not the enrichment.
 const itemDoc = (tag: string, n: number, text: string, platform: string, sentiment: SentimentLabel): ItemDocument => {
@@ -48,21 +47,11 @@ describe('search page in a browser (R-UI-2, R-UI-5)', () => {
   it('a duty officer searches a Chinese phrase, narrows by a facet, loads more by cursor, reads the volume table and saves the search', async () => {
     const tag = marker();
     const docs = Array.from({ length: 60 }, (_, n) =>
-      itemDoc(
-        tag,
-        n,
-        `${tag} 网传江城全市停水三天，第${n}条`,
-        n % 4 === 0 ? 'douyin' : 'weibo',
-        n % 2 ? 'negative' : 'neutral',
-      ),
+      itemDoc(tag, n, `${tag} 网传江城全市停水三天，第${n}条`, n % 4 === 0 ? 'douyin' : 'weibo', n % 2 ? 'negative' : 'neutral'),
     );
     docs.push(itemDoc(tag, 99, `${tag} 江城停电演练`, 'weibo', 'neutral'));
-    const bulk = await es.bulk({
-      refresh: 'wait_for',
-      operations: docs.flatMap((d) => [{ index: { _index: itemsIndexFor(d.publishedAt), _id: d.id } }, d]),
-    });
-    if (bulk.errors)
-      throw new Error(`indexing failed: ${JSON.stringify(bulk.items.find((i) => i.index?.error)?.index?.error)}`);
+    const bulk = await es.bulk({ refresh: 'wait_for', operations: docs.flatMap((d) => [{ index: { _index: itemsIndexFor(d.publishedAt), _id: d.id } }, d]) });
+    if (bulk.errors) throw new Error(`indexing failed: ${JSON.stringify(bulk.items.find((i) => i.index?.error)?.index?.error)}`);
 
     const page = await dashboard.signIn('duty', { hash: '#/search' });
     await page.getByTestId('search-page').waitFor({ timeout: 30_000 });
@@ -80,10 +69,7 @@ describe('search page in a browser (R-UI-2, R-UI-5)', () => {
     await page.getByTestId('search-chip').first().waitFor();
     await total.getByText('共 15 条，已显示 15 条').waitFor({ timeout: 15_000 });
     // The other platform's count stays, to add to the filter.
-    await page
-      .locator('[data-facet="platform"] [data-testid="facet-value"][data-value="weibo"]')
-      .getByText('45')
-      .waitFor();
+    await page.locator('[data-facet="platform"] [data-testid="facet-value"][data-value="weibo"]').getByText('45').waitFor();
     await page.getByTestId('search-chip').first().click();
     await total.getByText('共 60 条，已显示 50 条').waitFor({ timeout: 15_000 });
 

@@ -13,7 +13,7 @@ export interface ItemHome {
  * rule), and a search answers at most 10,000 hits (index.max_result_window), so a larger batch
  * is looked up in parts instead of being refused, which would stall its partition.
  */
-export const HOME_LOOKUP_IDS = 4_000;
+const HOME_LOOKUP_IDS = 4_000;
 
 /**
  * The month indices that hold each id, as the last refresh of the items alias sees them: one

@@ -20,9 +20,7 @@ export function VolumePanel({ volume }: { volume: VolumeStats | undefined }) {
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: buckets.map((b) => bucketLabel(b.start)), axisLabel: { fontSize: 11 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { type: 'bar', name: t('chart.count'), data: buckets.map((b) => b.count), itemStyle: { color: '#2563eb' } },
-      ],
+      series: [{ type: 'bar', name: t('chart.count'), data: buckets.map((b) => b.count), itemStyle: { color: '#2563eb' } }],
     }),
     [buckets, t, i18n.language],
   );
@@ -35,13 +33,7 @@ export function VolumePanel({ volume }: { volume: VolumeStats | undefined }) {
           </h2>
           <p className="panel__sub">{t('search.page.volumeScope')}</p>
         </div>
-        <button
-          type="button"
-          className="button button--small"
-          data-testid="volume-view-toggle"
-          aria-pressed={asTable}
-          onClick={() => setAsTable((v) => !v)}
-        >
+        <button type="button" className="button button--small" data-testid="volume-view-toggle" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
           {asTable ? t('chart.showChart') : t('chart.showTable')}
         </button>
       </header>

@@ -12,7 +12,9 @@ import { foundDocs } from '../elasticsearch/found-docs';
 import { SessionTokens } from './session-token';
 import { sessionVerdict, touchIntervalMs } from './session-verdict';
 
-export type SessionCheck = { ok: true; user: SessionUser; sessionId: string } | { ok: false; reason: SessionEndReason };
+export type SessionCheck =
+  | { ok: true; user: SessionUser; sessionId: string }
+  | { ok: false; reason: SessionEndReason };
 
 export interface OpenedSession {
   token: string;
@@ -87,21 +89,14 @@ export class SessionValidator {
     if (options.touch !== false && now - Date.parse(session.lastSeenAt) >= touchIntervalMs(this.idleMs)) {
       await this.touch(claims.sessionId, now);
     }
-    return {
-      ok: true,
-      sessionId: claims.sessionId,
-      user: { username: user.username, displayName: user.displayName, role: user.role },
-    };
+    return { ok: true, sessionId: claims.sessionId, user: { username: user.username, displayName: user.displayName, role: user.role } };
   }
 
   /** Ends one session; false if there was no open one. The first revocation is kept. */
   async revoke(sessionId: string, by: string): Promise<boolean> {
     // Partial-document updates only: the local search server carries no scripting module.
     for (;;) {
-      const current = await this.es.get<SessionDocument>(
-        { index: SESSIONS_INDEX_NAME, id: sessionId },
-        { ignore: [404] },
-      );
+      const current = await this.es.get<SessionDocument>({ index: SESSIONS_INDEX_NAME, id: sessionId }, { ignore: [404] });
       if (!current.found || !current._source) return false;
       if (current._source.revokedAt) return false;
       try {
@@ -136,10 +131,7 @@ export class SessionValidator {
     if (ids.length > 0) {
       const result = await this.es.bulk({
         refresh: 'wait_for',
-        operations: ids.flatMap((id) => [
-          { update: { _index: SESSIONS_INDEX_NAME, _id: id, retry_on_conflict: 5 } },
-          { doc: { revokedAt: at, revokedBy: by } },
-        ]),
+        operations: ids.flatMap((id) => [{ update: { _index: SESSIONS_INDEX_NAME, _id: id, retry_on_conflict: 5 } }, { doc: { revokedAt: at, revokedBy: by } }]),
       });
       if (result.errors) throw new Error(`revoking sessions of ${username}: some updates failed`);
     }
@@ -181,11 +173,7 @@ export class SessionValidator {
     if (this.touching.has(sessionId)) return;
     this.touching.add(sessionId);
     try {
-      await this.es.update({
-        index: SESSIONS_INDEX_NAME,
-        id: sessionId,
-        doc: { lastSeenAt: new Date(now).toISOString() },
-      });
+      await this.es.update({ index: SESSIONS_INDEX_NAME, id: sessionId, doc: { lastSeenAt: new Date(now).toISOString() } });
     } catch (error) {
       // A concurrent touch or revocation won; either way the session was seen.
       if (statusOf(error) !== 409 && statusOf(error) !== 404) throw error;

@@ -77,6 +77,11 @@ export interface ConsumeOptions {
   handle(messages: KafkaMessage[], context: BatchContext): Promise<void>;
 }
 
+/** Bytes fetched from one partition at a time, unless a stage asks for more (ConsumeOptions.maxBatchBytes). */
+const DEFAULT_BATCH_BYTES = 1024 * 1024;
+/** Partitions whose batches a consumer handles at once. */
+const PARTITIONS_AT_ONCE = 3;
+
 /**
  * Our one door to Kafka (STYLE habit 5): kafkajs is in maintenance, so nothing else imports it.
  * Producers write with acks=all, so a 2xx from intake means the item is durable (R-REL-2).
@@ -100,13 +105,11 @@ export class KafkaPort {
       connectionTimeout: 3_000,
       retry: { retries: 5, initialRetryTime: 200 },
       logLevel: logLevel.WARN,
-      logCreator:
-        () =>
-        ({ namespace, level, log }) => {
-          const { message, ...extra } = log;
-          const fn = level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'debug';
-          this.logger[fn]({ namespace, ...extra }, message);
-        },
+      logCreator: () => ({ namespace, level, log }) => {
+        const { message, ...extra } = log;
+        const fn = level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'debug';
+        this.logger[fn]({ namespace, ...extra }, message);
+      },
     });
     metrics?.addConsumerLagSource(() => this.consumerLag());
   }
@@ -166,8 +169,7 @@ export class KafkaPort {
       .filter(({ bytes }) => bytes > MAX_MESSAGE_BYTES - MESSAGE_OVERHEAD_BYTES);
     if (oversized.length > 0) throw new MessageTooLargeError(topic, oversized);
     const producer = await this.producer();
-    for (const chunk of chunkBySize(messages, MAX_REQUEST_BYTES))
-      await producer.send({ topic, messages: chunk, acks: -1 });
+    for (const chunk of chunkBySize(messages, MAX_REQUEST_BYTES)) await producer.send({ topic, messages: chunk, acks: -1 });
   }
 
   /** Parks a message that cannot be processed, with the reason (R-ING-3). */
@@ -199,35 +201,28 @@ export class KafkaPort {
       groupId: options.groupId,
       sessionTimeout,
       heartbeatInterval,
-      maxBytesPerPartition: options.maxBatchBytes ?? 1024 * 1024,
-      maxBytes: Math.max(10 * 1024 * 1024, 3 * (options.maxBatchBytes ?? 0)),
+      maxBytesPerPartition: options.maxBatchBytes ?? DEFAULT_BATCH_BYTES,
+      // One fetch may hold a full batch of every partition handled at once.
+      maxBytes: Math.max(10 * 1024 * 1024, PARTITIONS_AT_ONCE * (options.maxBatchBytes ?? DEFAULT_BATCH_BYTES)),
     });
     this.consumers.push(consumer);
     const topics = Array.isArray(options.topic) ? options.topic : [options.topic];
     // Liveness counts a batch running past twice the session timeout as stuck (R-REL-1).
     const loop = new ConsumerLoopState(options.stage, options.groupId, 2 * sessionTimeout, Date.now());
-    this.loops.push({
-      state: loop,
-      topics: topics.map((t: TopicDefinition<unknown>) => t.name),
-      fromBeginning: options.fromBeginning ?? true,
-    });
+    this.loops.push({ state: loop, topics: topics.map((t: TopicDefinition<unknown>) => t.name), fromBeginning: options.fromBeginning ?? true });
     const { events } = consumer;
     for (const event of [events.FETCH_START, events.FETCH, events.CONNECT, events.REBALANCING]) {
       consumer.on(event, () => loop.activity(Date.now()));
     }
     consumer.on(events.GROUP_JOIN, () => loop.joinedGroup(Date.now()));
-    for (const event of [events.REBALANCING, events.STOP, events.DISCONNECT])
-      consumer.on(event, () => loop.leftGroup());
+    for (const event of [events.REBALANCING, events.STOP, events.DISCONNECT]) consumer.on(event, () => loop.leftGroup());
     consumer.on(events.CRASH, ({ payload }) => loop.crashedOut(payload.restart, Date.now()));
     await consumer.connect();
-    await consumer.subscribe({
-      topics: topics.map((t: TopicDefinition<unknown>) => t.name),
-      fromBeginning: options.fromBeginning ?? true,
-    });
+    await consumer.subscribe({ topics: topics.map((t: TopicDefinition<unknown>) => t.name), fromBeginning: options.fromBeginning ?? true });
     await consumer.run({
       // Batches of different partitions overlap, so one waits on Elasticsearch or on produce
       // acks while another uses the CPU; order within a partition is kept.
-      partitionsConsumedConcurrently: 3,
+      partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
@@ -243,9 +238,7 @@ export class KafkaPort {
         // the consumer: the batch stays uncommitted until it succeeds (R-REL-2).
         for (let attempt = 0; ; attempt++) {
           try {
-            await tracked(loop, () =>
-              whileBeating(heartbeat, heartbeatInterval, () => options.handle(batch.messages, context)),
-            );
+            await tracked(loop, () => whileBeating(heartbeat, heartbeatInterval, () => options.handle(batch.messages, context)));
             break;
           } catch (error) {
             if (!context.isRunning()) return;
@@ -285,16 +278,12 @@ export class KafkaPort {
     try {
       const admin = await this.lagAdmin();
       const topics = [...new Set(this.loops.flatMap((l) => l.topics))];
-      const offsets = new Map(
-        await Promise.all(topics.map(async (t) => [t, await admin.fetchTopicOffsets(t)] as const)),
-      );
+      const offsets = new Map(await Promise.all(topics.map(async (t) => [t, await admin.fetchTopicOffsets(t)] as const)));
       const groups = new Map(this.loops.map((l) => [l.state.groupId, l]));
       const perGroup = await Promise.all(
         [...groups].map(async ([groupId, l]) => {
           const committed = await admin.fetchOffsets({ groupId, topics: l.topics });
-          return committed.flatMap((c) =>
-            partitionLags(groupId, c.topic, offsets.get(c.topic) ?? [], c.partitions, l.fromBeginning),
-          );
+          return committed.flatMap((c) => partitionLags(groupId, c.topic, offsets.get(c.topic) ?? [], c.partitions, l.fromBeginning));
         }),
       );
       return perGroup.flat();

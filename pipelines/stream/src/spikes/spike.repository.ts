@@ -13,17 +13,13 @@ export class SpikeRepository {
     if (spikes.length === 0) return [];
     const response = await this.es.bulk({
       refresh: 'wait_for',
-      operations: spikes.flatMap((spike) => [
-        { create: { _index: spikesIndexFor(spike.window.from), _id: spike.id } },
-        { ...spike, announced: false },
-      ]),
+      operations: spikes.flatMap((spike) => [{ create: { _index: spikesIndexFor(spike.window.from), _id: spike.id } }, { ...spike, announced: false }]),
     });
     const created: Spike[] = [];
     response.items.forEach((item, i) => {
       const result = item.create;
       if (result?.status === 201) created.push(spikes[i]!);
-      else if (result?.status !== 409)
-        throw new Error(`spike ${spikes[i]!.id} not recorded: ${result?.status} ${JSON.stringify(result?.error)}`);
+      else if (result?.status !== 409) throw new Error(`spike ${spikes[i]!.id} not recorded: ${result?.status} ${JSON.stringify(result?.error)}`);
     });
     return created;
   }
@@ -31,19 +27,14 @@ export class SpikeRepository {
   /** The ids among these already recorded (their window was judged a spike at an earlier tick). */
   async recorded(spikes: readonly { id: string; windowFrom: string }[]): Promise<Set<string>> {
     if (spikes.length === 0) return new Set();
-    const response = await this.es.mget({
-      docs: spikes.map((s) => ({ _index: spikesIndexFor(s.windowFrom), _id: s.id, _source: false })),
-    });
+    const response = await this.es.mget({ docs: spikes.map((s) => ({ _index: spikesIndexFor(s.windowFrom), _id: s.id, _source: false })) });
     return new Set(foundIds(response.docs, 'spike'));
   }
 
   async markAnnounced(spikes: readonly Spike[]): Promise<void> {
     if (spikes.length === 0) return;
     const response = await this.es.bulk({
-      operations: spikes.flatMap((spike) => [
-        { update: { _index: spikesIndexFor(spike.window.from), _id: spike.id } },
-        { doc: { announced: true } },
-      ]),
+      operations: spikes.flatMap((spike) => [{ update: { _index: spikesIndexFor(spike.window.from), _id: spike.id } }, { doc: { announced: true } }]),
     });
     // Left unmarked, a spike is only announced again after a while (unannounced): logged by the caller's tick.
     if (response.errors) throw new Error('some spikes were announced but not marked so');
@@ -54,11 +45,7 @@ export class SpikeRepository {
     const response = await this.es.search<Spike & { announced?: boolean }>({
       index: spikesIndex.alias,
       size: 100,
-      query: {
-        bool: {
-          filter: [{ term: { announced: false } }, { range: { detectedAt: { lt: detectedBefore.toISOString() } } }],
-        },
-      },
+      query: { bool: { filter: [{ term: { announced: false } }, { range: { detectedAt: { lt: detectedBefore.toISOString() } } }] } },
       sort: [{ detectedAt: 'asc' }],
       ignore_unavailable: true,
       allow_no_indices: true,

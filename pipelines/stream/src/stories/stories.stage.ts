@@ -25,8 +25,8 @@ export async function startStoriesStage(kafka: KafkaPort, es: ElasticsearchClien
     stage: 'stories',
     groupId: STORIES_GROUP,
     topic: itemsIndexedTopic,
-    // Each batch costs a refresh and a few round trips whatever its size: in a burst, larger
-    // batches (up to about 8,000 items) spread them over more items.
+    // Each batch costs a refresh (or the wait for one) and a few round trips whatever its size: in a
+    // burst, larger batches (up to about 8,000 items) spread them over more items.
     maxBatchBytes: 4 * 1024 * 1024,
     handle: (messages, context) =>
       serially(async () => {
@@ -40,22 +40,12 @@ export async function startStoriesStage(kafka: KafkaPort, es: ElasticsearchClien
         // An item re-sent and indexed again is read again here; it finds its story as before.
         const candidates = summaries
           .filter((s) => stored.has(s.id))
-          .map((s) => ({
-            id: s.id,
-            title: s.text,
-            fingerprints: storyFingerprints(stored.get(s.id)!.fingerprint, stored.get(s.id)!.text),
-          }));
+          .map((s) => ({ id: s.id, title: s.text, fingerprints: storyFingerprints(stored.get(s.id)!.fingerprint, stored.get(s.id)!.text) }));
         const { storyOf, touched } = await assigner.assign(candidates);
-        await repository.setStoryIds(
-          summaries
-            .filter((s) => storyOf.has(s.id))
-            .map((s) => ({ id: s.id, publishedAt: s.publishedAt, storyId: storyOf.get(s.id)! })),
-        );
+        await repository.setStoryIds(summaries.filter((s) => storyOf.has(s.id)).map((s) => ({ id: s.id, publishedAt: s.publishedAt, storyId: storyOf.get(s.id)! })));
         const now = new Date();
         const figures = await repository.figures([...touched.keys()], now);
-        await repository.write(
-          [...touched.values()].filter((s) => figures.has(s.id)).map((s) => storyFrom(s, figures.get(s.id)!, now)),
-        );
+        await repository.write([...touched.values()].filter((s) => figures.has(s.id)).map((s) => storyFrom(s, figures.get(s.id)!, now)));
         logger.debug({ partition: context.partition, items: summaries.length, stories: touched.size }, 'batch');
       }),
   });

@@ -24,7 +24,7 @@ interface StoredBandClaim {
  * and a large batch of new stories would pass that: the count, refused, would be retried for ever
  * and stall the partition.
  */
-export const FIGURES_STORIES = 500;
+const FIGURES_STORIES = 500;
 
 /** Batches of at least this many items refresh at once (see setStoryIds): at most a few a second. */
 const REFRESH_AT_ONCE_FROM = 500;
@@ -38,16 +38,13 @@ const bandClaimDocument = (story: StoryIdentity, founding: boolean): Omit<Stored
 });
 
 type Bucket = { key: string; doc_count: number };
-const counts = (agg: unknown) =>
-  ((agg as { buckets: Bucket[] }).buckets ?? []).map((b) => ({ key: String(b.key), count: b.doc_count }));
+const counts = (agg: unknown) => ((agg as { buckets: Bucket[] }).buckets ?? []).map((b) => ({ key: String(b.key), count: b.doc_count }));
 
 /** Counts of one key in several lists added up, the largest first (ties in code point order, as Elasticsearch's). */
 function addCounts(...lists: { key: string; count: number }[][]): { key: string; count: number }[] {
   const total = new Map<string, number>();
   for (const { key, count } of lists.flat()) total.set(key, (total.get(key) ?? 0) + count);
-  return [...total]
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...total].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** The stories indices and the story fields of the items, in Elasticsearch. */
@@ -66,25 +63,16 @@ export class StoryRepository implements StoryStore {
    * the month of its publishedAt (an item indexed moments ago, not yet refreshed, is new there).
    */
   private async homes(refs: readonly { id: string; publishedAt: string }[]): Promise<Map<string, string>> {
-    const stored = await storedHomes(
-      this.es,
-      refs.map((r) => r.id),
-    );
+    const stored = await storedHomes(this.es, refs.map((r) => r.id));
     return new Map(refs.map((r) => [r.id, chooseHome(r.publishedAt, stored.get(r.id)).index]));
   }
 
   /** The stored items (fingerprint, text) of indexed items, by id and month index. */
-  async items(
-    refs: readonly { id: string; publishedAt: string }[],
-  ): Promise<Map<string, Pick<ItemDocument, 'id' | 'fingerprint' | 'text' | 'masked'>>> {
+  async items(refs: readonly { id: string; publishedAt: string }[]): Promise<Map<string, Pick<ItemDocument, 'id' | 'fingerprint' | 'text' | 'masked'>>> {
     if (refs.length === 0) return new Map();
     this.homeOf = await this.homes(refs);
     const response = await this.es.mget<ItemDocument>({
-      docs: refs.map((r) => ({
-        _index: this.homeOf.get(r.id)!,
-        _id: r.id,
-        _source: ['id', 'fingerprint', 'text', 'masked'],
-      })),
+      docs: refs.map((r) => ({ _index: this.homeOf.get(r.id)!, _id: r.id, _source: ['id', 'fingerprint', 'text', 'masked'] })),
     });
     return new Map(foundDocs(response.docs, 'item').map((doc) => [doc.id, doc.source]));
   }
@@ -92,18 +80,12 @@ export class StoryRepository implements StoryStore {
   async bandOwners(bands: readonly string[]): Promise<Map<string, string[]>> {
     if (bands.length === 0) return new Map();
     const response = await this.es.mget<StoredBandClaim>({ index: STORY_BANDS_INDEX_NAME, ids: [...bands] });
-    return new Map(
-      foundDocs(response.docs, 'band').map((doc) => [doc.id, [doc.source.storyId, ...(doc.source.members ?? [])]]),
-    );
+    return new Map(foundDocs(response.docs, 'band').map((doc) => [doc.id, [doc.source.storyId, ...(doc.source.members ?? [])]]));
   }
 
   async stories(ids: readonly string[]): Promise<Map<string, StoryIdentity>> {
     if (ids.length === 0) return new Map();
-    const response = await this.es.mget<Story>({
-      index: STORIES_INDEX_NAME,
-      ids: [...ids],
-      _source: ['id', 'title', 'titleItemId', 'fingerprints', 'bands'],
-    });
+    const response = await this.es.mget<Story>({ index: STORIES_INDEX_NAME, ids: [...ids], _source: ['id', 'title', 'titleItemId', 'fingerprints', 'bands'] });
     return new Map(foundDocs(response.docs, 'story').map((doc) => [doc.id, doc.source]));
   }
 
@@ -111,10 +93,7 @@ export class StoryRepository implements StoryStore {
     if (bands.length === 0) return new Map();
     const claimDoc = bandClaimDocument(story, founding);
     const response = await this.es.bulk({
-      operations: bands.flatMap((band) => [
-        { create: { _index: STORY_BANDS_INDEX_NAME, _id: band } },
-        { band, ...claimDoc },
-      ]),
+      operations: bands.flatMap((band) => [{ create: { _index: STORY_BANDS_INDEX_NAME, _id: band } }, { band, ...claimDoc }]),
     });
     const conflicts = response.items.filter((entry) => entry.create?.status === 409).map((entry) => entry.create!._id!);
     const failed = response.items.find((entry) => entry.create?.error && entry.create.status !== 409);
@@ -133,13 +112,7 @@ export class StoryRepository implements StoryStore {
       if (doc.source.storyId === story.id) continue;
       const { storyId, claimant } = doc.source;
       // A claim written before version 2 names only its story; its document exists by now.
-      taken.set(doc.id, {
-        storyId,
-        title: claimant?.title ?? '',
-        titleItemId: claimant?.titleItemId ?? '',
-        fingerprints: claimant?.fingerprints ?? [],
-        founding: claimant?.founding ?? false,
-      });
+      taken.set(doc.id, { storyId, title: claimant?.title ?? '', titleItemId: claimant?.titleItemId ?? '', fingerprints: claimant?.fingerprints ?? [], founding: claimant?.founding ?? false });
     }
     return taken;
   }
@@ -148,11 +121,7 @@ export class StoryRepository implements StoryStore {
     if (bands.length === 0) return;
     const claimDoc = bandClaimDocument(story, false);
     // The other members of each band stay members.
-    await this.updateBands(bands, (doc) => ({
-      ...doc,
-      ...claimDoc,
-      members: (doc.members ?? []).filter((id) => id !== story.id),
-    }));
+    await this.updateBands(bands, (doc) => ({ ...doc, ...claimDoc, members: (doc.members ?? []).filter((id) => id !== story.id) }));
   }
 
   /**
@@ -160,10 +129,7 @@ export class StoryRepository implements StoryStore {
    * conflict: the test distribution of Elasticsearch has no scripting. `change` answers the new
    * document, or undefined to leave it.
    */
-  private async updateBands(
-    bands: readonly string[],
-    change: (doc: StoredBandClaim) => StoredBandClaim | undefined,
-  ): Promise<void> {
+  private async updateBands(bands: readonly string[], change: (doc: StoredBandClaim) => StoredBandClaim | undefined): Promise<void> {
     let pending = [...bands];
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt >= 20) throw new Error(`band update kept conflicting: ${pending.join(', ')}`);
@@ -171,18 +137,7 @@ export class StoryRepository implements StoryStore {
       const operations: object[] = [];
       for (const doc of foundDocs(current.docs, 'band')) {
         const next = change(doc.source);
-        if (next)
-          operations.push(
-            {
-              index: {
-                _index: STORY_BANDS_INDEX_NAME,
-                _id: doc.id,
-                if_seq_no: doc.seqNo,
-                if_primary_term: doc.primaryTerm,
-              },
-            },
-            next,
-          );
+        if (next) operations.push({ index: { _index: STORY_BANDS_INDEX_NAME, _id: doc.id, if_seq_no: doc.seqNo, if_primary_term: doc.primaryTerm } }, next);
       }
       if (operations.length === 0) return;
       const response = await this.es.bulk({ operations });
@@ -205,10 +160,7 @@ export class StoryRepository implements StoryStore {
     const homes = missing.length > 0 ? new Map([...this.homeOf, ...(await this.homes(missing))]) : this.homeOf;
     const response = await this.es.bulk({
       refresh: items.length >= REFRESH_AT_ONCE_FROM ? true : 'wait_for',
-      operations: items.flatMap((i) => [
-        { update: { _index: homes.get(i.id)!, _id: i.id } },
-        { doc: { storyId: i.storyId } },
-      ]),
+      operations: items.flatMap((i) => [{ update: { _index: homes.get(i.id)!, _id: i.id } }, { doc: { storyId: i.storyId } }]),
     });
     const failed = response.items.find((entry) => entry.update?.error);
     if (failed) throw new Error(`storyId update ${failed.update!.status}: ${failed.update!.error!.reason}`);
@@ -218,8 +170,7 @@ export class StoryRepository implements StoryStore {
   async figures(storyIds: readonly string[], now: Date): Promise<Map<string, StoryFigures>> {
     const figures = new Map<string, StoryFigures>();
     for (let start = 0; start < storyIds.length; start += FIGURES_STORIES) {
-      for (const [id, figure] of await this.figuresOf(storyIds.slice(start, start + FIGURES_STORIES), now))
-        figures.set(id, figure);
+      for (const [id, figure] of await this.figuresOf(storyIds.slice(start, start + FIGURES_STORIES), now)) figures.set(id, figure);
     }
     return figures;
   }
@@ -249,31 +200,15 @@ export class StoryRepository implements StoryStore {
             sentiment: { terms: { field: 'sentiment.label', size: 3 } },
             rumorPeak: { max: { field: 'rumor.score' } },
             rumorMean: { avg: { field: 'rumor.score' } },
-            current: {
-              filter: {
-                range: { publishedAt: { gt: new Date(t - VELOCITY_WINDOW_MS).toISOString(), lte: now.toISOString() } },
-              },
-            },
-            previous: {
-              filter: {
-                range: {
-                  publishedAt: {
-                    gt: new Date(t - 2 * VELOCITY_WINDOW_MS).toISOString(),
-                    lte: new Date(t - VELOCITY_WINDOW_MS).toISOString(),
-                  },
-                },
-              },
-            },
+            current: { filter: { range: { publishedAt: { gt: new Date(t - VELOCITY_WINDOW_MS).toISOString(), lte: now.toISOString() } } } },
+            previous: { filter: { range: { publishedAt: { gt: new Date(t - 2 * VELOCITY_WINDOW_MS).toISOString(), lte: new Date(t - VELOCITY_WINDOW_MS).toISOString() } } } },
             newest: { top_hits: { size: NEWEST_ITEMS, sort: [{ publishedAt: 'desc' }], _source: false } },
           },
         },
       },
     });
     const figures = new Map<string, StoryFigures>();
-    type Agg = Record<
-      string,
-      { value?: number; value_as_string?: string; doc_count?: number; hits?: { hits: { _id: string }[] } }
-    >;
+    type Agg = Record<string, { value?: number; value_as_string?: string; doc_count?: number; hits?: { hits: { _id: string }[] } }>;
     for (const bucket of (response.aggregations?.stories as { buckets: (Bucket & Agg)[] }).buckets) {
       figures.set(bucket.key, {
         volume: bucket.doc_count,
@@ -296,9 +231,7 @@ export class StoryRepository implements StoryStore {
 
   async write(stories: readonly Story[]): Promise<void> {
     if (stories.length === 0) return;
-    const response = await this.es.bulk({
-      operations: stories.flatMap((s) => [{ index: { _index: STORIES_INDEX_NAME, _id: s.id } }, s]),
-    });
+    const response = await this.es.bulk({ operations: stories.flatMap((s) => [{ index: { _index: STORIES_INDEX_NAME, _id: s.id } }, s]) });
     const failed = response.items.find((entry) => entry.index?.error);
     if (failed) throw new Error(`story write ${failed.index!.status}: ${failed.index!.error!.reason}`);
   }

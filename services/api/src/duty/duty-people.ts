@@ -47,17 +47,14 @@ export class DutyPeople {
         if (!user) return { field, message: `no user named ${username}` };
         if (user.disabled) return { field, message: `${username} is disabled` };
         const allowed: readonly string[] = SHIFT_POSTS[post];
-        if (!allowed.includes(user.role))
-          return { field, message: `${post} must be held by ${allowed.join(' or ')}; ${username} is ${user.role}` };
+        if (!allowed.includes(user.role)) return { field, message: `${post} must be held by ${allowed.join(' or ')}; ${username} is ${user.role}` };
       }
     }
     return undefined;
   }
 
   private async load(shifts: readonly Shift[]): Promise<Map<string, UserDocument>> {
-    const names = [
-      ...new Set(shifts.flatMap((s) => SHIFT_POST_NAMES.map((post) => s[post]).filter((n): n is string => Boolean(n)))),
-    ];
+    const names = [...new Set(shifts.flatMap((s) => SHIFT_POST_NAMES.map((post) => s[post]).filter((n): n is string => Boolean(n))))];
     if (names.length === 0) return new Map();
     const result = await this.es.mget<UserDocument>({ index: USERS_INDEX_NAME, ids: names });
     const users = new Map<string, UserDocument>();
