@@ -17,13 +17,18 @@
 // every second.
 // Baseline: 20,000 of the documents just indexed are bulk-indexed again, 500 a request, into a
 // scratch index with the same mapping, straight from this process: after phase 1 and at the end.
+// CPU: for phase 1 and the baseline, the CPU time of every process (the stages, intake, Kafka,
+// Elasticsearch, this one) per item or document, from /proc; its ratio bounds what phase 1 can reach
+// against the baseline on the same cores (bench/support/cpu-ledger.js).
 'use strict';
 const { spawn } = require('node:child_process');
+const os = require('node:os');
 const path = require('node:path');
 const { Kafka, logLevel } = require('kafkajs');
 const { mentionsRawTopic: itemsRawTopic, ITEMS_RAW_TOPICS, itemsEnrichedTopic, itemsIndex, ALL_TOPICS, rawItemFor } = require('@liaowang/contract');
 const { createElasticsearchClient, createLogger, KafkaPort } = require('@liaowang/platform');
 const { committedLag } = require('./support/consumer-lag');
+const { printLedger, stackPids, startLedger } = require('./support/cpu-ledger');
 const { MentionGenerator } = require('@liaowang/intake');
 
 const root = path.resolve(__dirname, '..');
@@ -67,6 +72,7 @@ function startProcess(entry, extraEnv = {}, args = []) {
   });
   let stopping = false;
   return {
+    pid: child.pid,
     stop: async () => {
       stopping = true;
       if (!exited) child.kill('SIGTERM');
@@ -78,11 +84,10 @@ function startProcess(entry, extraEnv = {}, args = []) {
 // The enricher and the indexer as separate processes, as `liaowang up` and compose run them
 // (--enrichers N: more enricher instances, which share the raw topic's partitions).
 function startPipeline() {
-  const processes = [
-    ...Array.from({ length: ENRICHERS }, () => startProcess('pipelines/stream/dist/main.js', {}, ['enricher'])),
-    startProcess('pipelines/stream/dist/main.js', {}, ['indexer']),
-  ];
-  return { stop: () => Promise.all(processes.map((p) => p.stop())) };
+  const enrichers = Array.from({ length: ENRICHERS }, () => startProcess('pipelines/stream/dist/main.js', {}, ['enricher']));
+  const indexer = startProcess('pipelines/stream/dist/main.js', {}, ['indexer']);
+  const processes = [...enrichers, indexer];
+  return { pids: { enricher: enrichers.map((p) => p.pid), indexer: indexer.pid }, stop: () => Promise.all(processes.map((p) => p.stop())) };
 }
 
 async function waitForLagZero(admin, onSample) {
@@ -124,7 +129,7 @@ async function pushToIntake(payloads) {
   );
 }
 
-/** Bulk-indexes up to 20,000 of the newest indexed documents again into a scratch index: docs/s. */
+/** Bulk-indexes up to 20,000 of the newest indexed documents again into a scratch index: docs/s, and the CPU each took. */
 async function rawBulkRate(es) {
   const docs = [];
   const sort = [{ receivedAt: 'desc' }, { id: 'asc' }];
@@ -136,15 +141,45 @@ async function rawBulkRate(es) {
   const scratch = `liaowang-bench-baseline-${Date.now()}`;
   await es.indices.create({ index: scratch, settings: itemsIndex.settings, mappings: itemsIndex.mappings });
   const started = Date.now();
+  const workBefore = await elasticsearchWork(es);
+  const ledger = startLedger({ elasticsearch: stackPids(root).elasticsearch });
   for (let i = 0; i < docs.length; i += 500) {
     const operations = docs.slice(i, i + 500).flatMap((d) => [{ index: { _index: scratch, _id: d.id } }, d]);
     const r = await es.bulk({ operations });
     if (r.errors) throw new Error('baseline bulk had errors');
   }
   const rate = docs.length / ((Date.now() - started) / 1000);
+  const spent = ledger.stop();
+  const workAfter = await elasticsearchWork(es);
   await es.indices.delete({ index: scratch });
   console.log(`baseline: raw bulk of ${docs.length} enriched documents: ${Math.round(rate)} docs/s`);
-  return rate;
+  const cpuPerDoc = printLedger('raw bulk', spent, docs.length, 'document');
+  printElasticsearchWork(workBefore, workAfter, docs.length, 'document');
+  return { rate, cpuPerDoc };
+}
+
+/** Elasticsearch's own clock of where its time went (indexing, searches, refreshes, merges), summed over the node's indices. */
+async function elasticsearchWork(es) {
+  const stats = await es.nodes.stats({ metric: 'indices', index_metric: 'indexing,search,refresh,merge,flush' });
+  const sum = { indexing: 0, searches: 0, refreshes: 0, merges: 0, flushes: 0, searchCount: 0 };
+  for (const node of Object.values(stats.nodes)) {
+    const i = node.indices;
+    sum.indexing += i.indexing.index_time_in_millis;
+    sum.searches += i.search.query_time_in_millis + i.search.fetch_time_in_millis;
+    sum.searchCount += i.search.query_total;
+    sum.refreshes += i.refresh.total_time_in_millis;
+    sum.merges += i.merges.total_time_in_millis;
+    sum.flushes += i.flush.total_time_in_millis;
+  }
+  return sum;
+}
+
+function printElasticsearchWork(before, after, units, unitName) {
+  const per = (key) => `${Math.round(((after[key] - before[key]) * 1000) / units)} µs`;
+  console.log(
+    `    elasticsearch's own clock per ${unitName} (thread time, may overlap): indexing ${per('indexing')}, searches ${per('searches')} (${after.searchCount - before.searchCount} shard queries), ` +
+      `refreshes ${per('refreshes')}, merges ${per('merges')}, flushes ${per('flushes')}`,
+  );
 }
 
 const percentOf = (rate, baseline) => `${Math.round((100 * rate) / baseline)}%`;
@@ -173,13 +208,19 @@ async function main() {
   await waitForIntake();
   await sleep(3_000); // the stages join their groups
   console.log(`pushing ${ITEMS} new mentions to intake (batches of 500, 4 clients) with the stages running…`);
+  const workBefore = await elasticsearchWork(es);
   const t0 = Date.now();
+  const ledger = startLedger({ intake: intake.pid, ...stream.pids, ...stackPids(root) });
   await pushToIntake(payloads);
   const acceptedSeconds = (Date.now() - t0) / 1000;
   await waitForLagZero(admin);
   const endToEndSeconds = (Date.now() - t0) / 1000;
   const endToEnd = ITEMS / endToEndSeconds;
+  const endToEndSpent = ledger.stop();
+  const workAfter = await elasticsearchWork(es);
   console.log(`  intake accepted them in ${acceptedSeconds.toFixed(1)} s (${Math.round(ITEMS / acceptedSeconds)} items/s); all enriched, indexed and committed after ${endToEndSeconds.toFixed(1)} s: ${Math.round(endToEnd)} items/s`);
+  const endToEndCpu = printLedger('end to end', endToEndSpent, ITEMS, 'item');
+  printElasticsearchWork(workBefore, workAfter, ITEMS, 'item');
   await Promise.all([stream.stop(), intake.stop()]);
   // The first baseline right after phase 1, of its documents (a fresh stack has none before it).
   const baselineFirst = await rawBulkRate(es);
@@ -240,10 +281,20 @@ async function main() {
   await stream.stop();
 
   const baselineLast = await rawBulkRate(es);
-  const baseline = (baselineFirst + baselineLast) / 2;
+  const baseline = (baselineFirst.rate + baselineLast.rate) / 2;
+  const baselineCpu = (baselineFirst.cpuPerDoc + baselineLast.cpuPerDoc) / 2;
   console.log(`\nbaseline (mean of the two): ${Math.round(baseline)} docs/s`);
   console.log(`end to end (intake → committed): ${Math.round(endToEnd)} items/s = ${percentOf(endToEnd, baseline)} of the raw bulk rate`);
   console.log(`capacity from a backlog (raw topic → committed): ${Math.round(capacity)} items/s = ${percentOf(capacity, baseline)}`);
+  // Phase 1 keeps every core busy (the ledger shows it), so its rate is at most the cores over the
+  // CPU an item costs; the baseline, one bulk request at a time, need not. This is the ceiling the
+  // processes' own cost puts on phase 1, whatever is tuned elsewhere.
+  const cores = os.availableParallelism();
+  const ceiling = cores / endToEndCpu;
+  console.log(
+    `CPU: ${Math.round(endToEndCpu * 1e6)} µs an item end to end (${Math.round(baselineCpu * 1e6)} µs a document in the raw bulk): ` +
+      `on ${cores} cores end to end can reach at most ${Math.round(ceiling)} items/s = ${percentOf(ceiling, baseline)} of the raw bulk rate`,
+  );
 
   await admin.disconnect();
   await port.disconnect();
