@@ -20,6 +20,8 @@
 // CPU: for phase 1 and the baseline, the CPU time of every process (the stages, intake, Kafka,
 // Elasticsearch, this one) per item or document, from /proc; its ratio bounds what phase 1 can reach
 // against the baseline on the same cores (bench/support/cpu-ledger.js).
+// BENCH_NODE_ARGS: flags for the processes this starts, e.g. "--cpu-prof --cpu-prof-dir=<dir>"
+// for a profile of each stage (Node refuses --cpu-prof in NODE_OPTIONS).
 'use strict';
 const { spawn } = require('node:child_process');
 const os = require('node:os');
@@ -60,7 +62,7 @@ const env = {
 };
 
 function startProcess(entry, extraEnv = {}, args = []) {
-  const child = spawn(process.execPath, [path.join(root, entry), ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), path.join(root, entry), ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
   let exited = false;
   const exit = new Promise((resolve) => child.once('exit', (code) => ((exited = true), resolve(code))));
   // A stage that dies would leave the lag where it is: fail loudly instead of waiting forever.
