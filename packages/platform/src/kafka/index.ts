@@ -1,4 +1,5 @@
 export * from './backoff';
+export * from './consumed-message';
 export * from './consumer-health';
 export * from './consumer-lag';
 export * from './kafka.port';

@@ -4,7 +4,6 @@ import {
   Partitioners,
   type Admin,
   type Consumer,
-  type KafkaMessage,
   type Message,
   type Producer,
 } from 'kafkajs';
@@ -14,6 +13,7 @@ import type { Logger } from '../logging/logger';
 import type { Metrics } from '../metrics/metrics';
 import { backoffDelay, sleep } from './backoff';
 import { chunkBySize } from './chunk-by-size';
+import type { ConsumedMessage } from './consumed-message';
 import { ConsumerLoopState, type ConsumerHealth } from './consumer-health';
 import { partitionLags, type ConsumerLag } from './consumer-lag';
 
@@ -74,7 +74,7 @@ export interface ConsumeOptions {
    * Handles one batch. Must return only when every message is done: forwarded, written or
    * dead-lettered. Throwing means "retry the whole batch later" (R-REL-1: at-least-once).
    */
-  handle(messages: KafkaMessage[], context: BatchContext): Promise<void>;
+  handle(messages: ConsumedMessage[], context: BatchContext): Promise<void>;
 }
 
 /** Bytes fetched from one partition at a time, unless a stage asks for more (ConsumeOptions.maxBatchBytes). */
@@ -173,7 +173,7 @@ export class KafkaPort {
   }
 
   /** Parks a message that cannot be processed, with the reason (R-ING-3). */
-  async deadLetter(stage: string, source: { topic: string; partition: number }, message: KafkaMessage, reason: string) {
+  async deadLetter(stage: string, source: { topic: string; partition: number }, message: ConsumedMessage, reason: string) {
     const bytes = message.value?.length ?? 0;
     const truncated = bytes > DEAD_LETTER_VALUE_BYTES;
     const record: DeadLetter = {

@@ -1,8 +1,8 @@
 import { fastSafeParse } from '@liaowang/contract';
-import type { KafkaMessage } from 'kafkajs';
 import type { ZodType } from 'zod';
+import type { ConsumedMessage } from './consumed-message';
 
-export type Rejected = { ok: false; message: KafkaMessage; reason: string };
+export type Rejected = { ok: false; message: ConsumedMessage; reason: string };
 export type Parsed<T> = { ok: true; value: T } | Rejected;
 
 // Every stage parses every message of its topic: through the schema's fast path (same answers as
@@ -15,7 +15,7 @@ function parserFor(schema: ZodType): ReturnType<typeof fastSafeParse> {
 }
 
 /** Decodes and validates one message; the reason names the failing field for the dead letter. */
-export function parseMessage<T>(message: KafkaMessage, schema: ZodType<T>): Parsed<T> {
+export function parseMessage<T>(message: ConsumedMessage, schema: ZodType<T>): Parsed<T> {
   let json: unknown;
   try {
     json = JSON.parse(message.value?.toString('utf8') ?? '');

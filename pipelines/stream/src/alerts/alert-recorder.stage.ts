@@ -1,6 +1,5 @@
 import { alertsTopic, alertTriggerSchema, alertTriggersTopic } from '@liaowang/contract';
-import { parseMessage, type ElasticsearchClient, type KafkaPort, type Logger, type Metrics } from '@liaowang/platform';
-import type { KafkaMessage } from 'kafkajs';
+import { parseMessage, type ConsumedMessage, type ElasticsearchClient, type KafkaPort, type Logger, type Metrics } from '@liaowang/platform';
 import { AlertRecorder, type OffsetTrigger } from './alert-recorder';
 import { AlertRepository } from './alert.repository';
 
@@ -20,7 +19,7 @@ export async function startAlertRecorderStage(kafka: KafkaPort, es: Elasticsearc
     groupId: ALERT_RECORDER_GROUP,
     topic: alertTriggersTopic,
     handle: async (messages, context) => {
-      const triggers: OffsetTrigger<KafkaMessage>[] = [];
+      const triggers: OffsetTrigger<ConsumedMessage>[] = [];
       for (const message of messages) {
         const parsed = parseMessage(message, alertTriggerSchema);
         if (parsed.ok) triggers.push({ trigger: parsed.value, offset: Number(message.offset), source: message });

@@ -1,9 +1,8 @@
 import { itemsEnrichedTopic, mentionsRawTopic } from '@liaowang/contract';
-import type { KafkaMessage } from 'kafkajs';
+import type { ConsumedMessage } from '@liaowang/platform';
 import { enrichBatch, type TextEnricher } from './enrich-batch';
 
-const message = (value: string, offset = '0'): KafkaMessage =>
-  ({ key: Buffer.from('k'), value: Buffer.from(value), offset, timestamp: '0', attributes: 0, headers: {} }) as KafkaMessage;
+const message = (value: string, offset = '0'): ConsumedMessage => ({ key: Buffer.from('k'), value: Buffer.from(value), offset, timestamp: '0' });
 
 const fixedEnricher: TextEnricher = { enrich: () => itemsEnrichedTopic.example.enrichment };
 

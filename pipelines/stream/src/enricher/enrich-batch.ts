@@ -1,6 +1,5 @@
 import { rawItemSchema, type EnrichedItem, type Enrichment } from '@liaowang/contract';
-import type { KafkaMessage } from 'kafkajs';
-import { parseMessage, type Rejected } from '@liaowang/platform';
+import { parseMessage, type ConsumedMessage, type Rejected } from '@liaowang/platform';
 
 export interface TextEnricher {
   enrich(text: string): Enrichment;
@@ -8,12 +7,12 @@ export interface TextEnricher {
 
 export interface EnrichBatchResult {
   /** Each with the message it came from, to dead-letter it if the topic refuses the result. */
-  enriched: { key: string; value: EnrichedItem; source: KafkaMessage }[];
+  enriched: { key: string; value: EnrichedItem; source: ConsumedMessage }[];
   rejected: Rejected[];
 }
 
 /** Pure step of the enricher stage: raw messages in, enriched items and rejects out. */
-export function enrichBatch(messages: KafkaMessage[], enricher: TextEnricher, now = new Date()): EnrichBatchResult {
+export function enrichBatch(messages: ConsumedMessage[], enricher: TextEnricher, now = new Date()): EnrichBatchResult {
   const result: EnrichBatchResult = { enriched: [], rejected: [] };
   const enrichedAt = now.toISOString();
   for (const message of messages) {

@@ -5,8 +5,7 @@ import {
   summarizeItem,
   type EnrichedItem,
 } from '@liaowang/contract';
-import type { ElasticsearchClient, KafkaPort, Logger } from '@liaowang/platform';
-import type { KafkaMessage } from 'kafkajs';
+import type { ConsumedMessage, ElasticsearchClient, KafkaPort, Logger } from '@liaowang/platform';
 import { parseMessage } from '@liaowang/platform';
 import { bulkIndex } from './bulk-index';
 import { ItemHomeResolver } from './home-resolver';
@@ -24,7 +23,7 @@ export async function startIndexerStage(kafka: KafkaPort, es: ElasticsearchClien
     topic: itemsEnrichedTopic,
     handle: async (messages, context) => {
       const items: EnrichedItem[] = [];
-      const sourceOf = new Map<string, KafkaMessage>();
+      const sourceOf = new Map<string, ConsumedMessage>();
       for (const message of messages) {
         const parsed = parseMessage(message, enrichedItemSchema);
         if (parsed.ok) {
