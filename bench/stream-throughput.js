@@ -18,8 +18,8 @@
 // Baseline: 20,000 of the documents just indexed are bulk-indexed again, 500 a request, into a
 // scratch index with the same mapping, straight from this process: after phase 1 and at the end.
 // CPU: for phase 1 and the baseline, the CPU time of every process (the stages, intake, Kafka,
-// Elasticsearch, this one) per item or document, from /proc; its ratio bounds what phase 1 can reach
-// against the baseline on the same cores (bench/support/cpu-ledger.js).
+// Elasticsearch, this one) per item or document, from /proc (bench/support/cpu-ledger.js); the cores
+// over phase 1's CPU per item are the most it can reach on this machine, whatever is tuned.
 // BENCH_NODE_ARGS: flags for the processes this starts, e.g. "--cpu-prof --cpu-prof-dir=<dir>"
 // for a profile of each stage (Node refuses --cpu-prof in NODE_OPTIONS).
 'use strict';
@@ -142,9 +142,9 @@ async function rawBulkRate(es) {
   }
   const scratch = `liaowang-bench-baseline-${Date.now()}`;
   await es.indices.create({ index: scratch, settings: itemsIndex.settings, mappings: itemsIndex.mappings });
-  const started = Date.now();
   const workBefore = await elasticsearchWork(es);
   const ledger = startLedger({ elasticsearch: stackPids(root).elasticsearch });
+  const started = Date.now();
   for (let i = 0; i < docs.length; i += 500) {
     const operations = docs.slice(i, i + 500).flatMap((d) => [{ index: { _index: scratch, _id: d.id } }, d]);
     const r = await es.bulk({ operations });
