@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { analyze, cueLogOdds, detectSentimentCues, encodeWeights, extractFeatures, softmax, ARTIFACT_FORMAT, MODEL_VERSION, MODELS_DIR, type FeatureConfig, type HashedFeatures } from '@liaowang/nlp';
+import { analyze, encodeWeights, plainEvidenceLogOdds, extractFeatures, softmax, ARTIFACT_FORMAT, MODEL_VERSION, MODELS_DIR, type FeatureConfig, type HashedFeatures } from '@liaowang/nlp';
 import { crossValidationFolds, devSplit, SPLIT_SEED, DEV_FRACTION } from './dev-split';
 import { readDataset, resolveDataDir, type LabelledRow } from './eval-data';
 import { chooseL2, fitTemperature, outOfFoldProbabilities, toExamples } from './model-fitting';
@@ -44,7 +44,7 @@ function blendLogits(plain: readonly number[][], nb: readonly number[][], nbShar
   return plain.map((p, i) => p.map((value, k) => (1 - nbShare) * Math.log(Math.max(value, 1e-12)) + nbShare * Math.log(Math.max(nb[i][k], 1e-12))));
 }
 
-/** Class probabilities as the product computes them: logits / temperature, + neutral offset, + plain cues. */
+/** Class probabilities as the product computes them: logits / temperature, + neutral offset, + plain evidence (cues, evaluative words). */
 function productProbabilities(logits: readonly number[], temperature: number, neutralOffset: number, cueOdds: readonly number[]): number[] {
   const z = logits.map((value, k) => value / temperature + (k === 1 ? neutralOffset : 0) + cueOdds[k]);
   const max = Math.max(...z);
@@ -70,13 +70,11 @@ function trainSentiment(dataDir: string, outDir: string, fixedL2?: number): void
   }
   const twoClass = rows.map((row) => !row.id.startsWith('usual-') && !row.id.startsWith('virus-'));
   const labels = rows.map((row) => SENTIMENT_LABELS.indexOf(row.label));
-  const cache = new Map<string, { features: HashedFeatures; cueOdds: number[] }>();
+  const cache = new Map<string, { features: HashedFeatures; cueOdds: readonly number[] }>();
   const analysed = rows.map((row) => {
     if (!cache.has(row.id)) {
       const doc = analyze(row.text);
-      const cueOdds = [0, 0, 0];
-      for (const cue of detectSentimentCues(doc.normalized)) cueOdds[SENTIMENT_LABELS.indexOf(cue.label)] += cueLogOdds(cue.code);
-      cache.set(row.id, { features: extractFeatures(doc, SENTIMENT_FEATURES), cueOdds });
+      cache.set(row.id, { features: extractFeatures(doc, SENTIMENT_FEATURES), cueOdds: plainEvidenceLogOdds(doc) });
     }
     return cache.get(row.id)!;
   });

@@ -1,7 +1,7 @@
 export { loadRumorModel, RumorModel, RUMOR_MODEL_FILE, RUMOR_MODEL_LABELS, rumorFeatureNames, signalFeatureNames } from './rumor-model';
 export type { RumorAssessment } from './rumor-model';
-export { assessRumorSignals, detectCredibilitySignals, detectRumorSignals, hasAuthoritativeSource, isDebunking } from './rumor-signals';
-export type { CredibilitySignal, CredibilitySignalCode, RumorSignal, RumorSignalCode } from './rumor-signals';
+export { assessRumorSignals, detectCredibilitySignals, detectNoClaimForm, detectRumorSignals, hasAuthoritativeSource, isDebunking } from './rumor-signals';
+export type { CredibilitySignal, CredibilitySignalCode, NoClaimForm, NoClaimFormCode, RumorSignal, RumorSignalCode } from './rumor-signals';
 export { loadRebuttalRecords, matchRebuttals, REBUTTAL_RECORDS_FILE } from './rebuttal-records';
 export type { RebuttalRecord } from './rebuttal-records';
 export { rumorLevel, RUMOR_MEDIUM_FROM } from './rumor-level';

@@ -1,6 +1,7 @@
 import { DEFAULT_RUMOR_ALERT_THRESHOLD } from '@liaowang/contract';
 import { analyze } from '../text/analyze-text';
 import { loadRumorModel } from './rumor-model';
+import { RUMOR_MEDIUM_FROM } from './rumor-level';
 
 describe('loadRumorModel', () => {
   it('loads the shipped artifact once and reuses it', () => {
@@ -74,6 +75,16 @@ describe('loadRumorModel', () => {
     const result = loadRumorModel().score(analyze('社区医院的护士打针特别轻，还一直安慰孩子，真心感谢！'));
     expect(result.lowering).toContain('personal_address:真心感谢');
     expect(result.score).toBeLessThan(0.15);
+  });
+
+  it('keeps an office\'s own notice and a plain question below the alert threshold, naming the form', () => {
+    const model = loadRumorModel();
+    const notice = model.score(analyze('【停电通知】因线路改造，本周日8:00-16:00人民路片区停电，请市民提前做好准备。'));
+    expect(notice.lowering).toContain('notice_form:【停电通知】');
+    expect(notice.score).toBeLessThan(DEFAULT_RUMOR_ALERT_THRESHOLD);
+    const question = model.score(analyze('请问下周一户籍大厅几点开门？'));
+    expect(question.lowering).toContain('inquiry:请问');
+    expect(question.score).toBeLessThan(RUMOR_MEDIUM_FROM);
   });
 
   it('raises a repeated refuted claim to at least the rebuttal floor', () => {

@@ -6,7 +6,7 @@ import { combineRumorScore } from './rumor-score';
 import { MODEL_VERSION } from '../sentiment/model-version.constant';
 import { wordFeatureId } from '../text/hashed-features';
 import { loadRebuttalRecords, matchRebuttals, type RebuttalRecord } from './rebuttal-records';
-import { assessRumorSignals, detectPersonalAddress, type CredibilitySignal, type RumorSignal } from './rumor-signals';
+import { assessRumorSignals, detectNoClaimForm, type CredibilitySignal, type RumorSignal } from './rumor-signals';
 
 export const RUMOR_MODEL_FILE = path.join(MODELS_DIR, 'rumor.model.json');
 // One table, two binary heads (nlp-1.4.0): `rumor` is CED's rumor-vs-non-rumor log-odds (trained on
@@ -78,8 +78,8 @@ export class RumorModel {
     const { signals, credibility } = assessRumorSignals(doc.normalized);
     const rebuttals = matchRebuttals(doc.normalized, this.rebuttals);
     const logits = this.model.logits(this.model.featurize(doc, signalFeatureNames(signals, rebuttals, credibility)));
-    const personalAddress = detectPersonalAddress(doc.normalized);
-    const combined = combineRumorScore(logits, { signals, credibility, rebuttals, personalAddress }, this.gate);
+    const noClaimForm = detectNoClaimForm(doc.normalized);
+    const combined = combineRumorScore(logits, { signals, credibility, rebuttals, noClaimForm }, this.gate);
     const reasons = signals.map((signal) => `${signal.code}:${signal.match}`);
     for (const id of rebuttals) reasons.push(`rebuttal_contradiction:${id}`);
     if (combined.learned >= MODEL_REASON_THRESHOLD) {
@@ -87,7 +87,7 @@ export class RumorModel {
       if (word) reasons.push(`model:${word}`);
     }
     const lowering = credibility.map((marker) => `${marker.code}:${marker.match}`);
-    if (personalAddress && !combined.claimed) lowering.push(`personal_address:${personalAddress}`);
+    if (noClaimForm && !combined.claimed) lowering.push(`${noClaimForm.code}:${noClaimForm.match}`);
     if (!combined.claimed && combined.claim < NO_CLAIM_REASON_BELOW) {
       const word = this.strongestWord(doc.tokens, CHATTER);
       lowering.push(`no_claim:${word ?? ''}`);

@@ -58,7 +58,7 @@ describe('combineRumorScore', () => {
   });
 
   it('lowers thanks or an appeal in the author\'s own voice, unless a claim signal lifted the gate', () => {
-    const thanks = { ...NO_EVIDENCE, personalAddress: '真心感谢' };
+    const thanks = { ...NO_EVIDENCE, noClaimForm: { code: 'personal_address' as const, match: '真心感谢' } };
     expect(combineRumorScore([1, -20], thanks, GATE).score).toBeCloseTo(sigmoid(1 + 0.5 - 1.5));
     const chain = { ...thanks, signals: [{ code: 'forward_bait' as const, match: '转发扩散' }] };
     expect(combineRumorScore([1, -20], chain, GATE).score).toBeCloseTo(sigmoid(1 + 0.5 + 1));

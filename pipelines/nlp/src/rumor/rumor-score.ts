@@ -1,6 +1,6 @@
 import type { ClaimGate } from '../sentiment/linear-model';
 import { gateRumor, sigmoid } from './claim-gate';
-import type { CredibilitySignal, CredibilitySignalCode, RumorSignal, RumorSignalCode } from './rumor-signals';
+import type { CredibilitySignal, CredibilitySignalCode, NoClaimForm, RumorSignal, RumorSignalCode } from './rumor-signals';
 
 // How the learned heads and the hand-set rule signals make one rumor score. One function for
 // serving (RumorModel) and for training, which fits the claim gate on the out-of-fold scores.
@@ -34,9 +34,10 @@ const CREDIBILITY_LOG_ODDS: Record<CredibilitySignalCode, number> = {
   report_figures: -0.5,
 };
 
-// Thanks, praise or an appeal in the author's own voice, with no claim signal: set by hand like the
-// markers above (nlp-1.4.0), as CED's rumor head reads short grateful or pleading posts as risky.
-const PERSONAL_ADDRESS_LOG_ODDS = -1.5;
+// Thanks, praise or an appeal in the author's own voice (nlp-1.4.0), an office's own notice or a plain
+// question (nlp-1.6.0), with no claim signal: set by hand like the markers above, as CED's rumor head
+// reads short grateful, pleading or announcing posts as risky (its rumors say 通知 and 求转发).
+const NO_CLAIM_FORM_LOG_ODDS = -1.5;
 
 /**
  * Signals that mark a claim passed on as true (hearsay, a call to forward it, a cure, "they won't
@@ -52,8 +53,8 @@ export interface RumorScoreEvidence {
   credibility: readonly CredibilitySignal[];
   /** Ids of refuted claims on record the post repeats. */
   rebuttals: readonly string[];
-  /** The post's first-person thanks, praise or appeal to the office (detectPersonalAddress), if any. */
-  personalAddress?: string;
+  /** The post's form that passes on no claim (thanks, a notice, a question: detectNoClaimForm), if any. */
+  noClaimForm?: NoClaimForm;
 }
 
 export interface CombinedRumorScore {
@@ -85,7 +86,7 @@ export function combineRumorScore(logits: readonly number[], evidence: RumorScor
   // in a complaint about a late bus is no chain message.
   for (const signal of evidence.signals) logOdds += (STYLE_SIGNALS.has(signal.code) ? claim : 1) * SIGNAL_LOG_ODDS[signal.code];
   for (const marker of evidence.credibility) logOdds += CREDIBILITY_LOG_ODDS[marker.code];
-  if (evidence.personalAddress && !claimed) logOdds += PERSONAL_ADDRESS_LOG_ODDS;
+  if (evidence.noClaimForm && !claimed) logOdds += NO_CLAIM_FORM_LOG_ODDS;
   const combined = sigmoid(logOdds);
   const score = evidence.rebuttals.length > 0 ? Math.max(combined, REBUTTAL_FLOOR) : combined;
   return { score, learned: sigmoid(gated.logOdds), claim, claimed };

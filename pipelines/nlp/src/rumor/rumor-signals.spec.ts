@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize-text';
-import { detectCredibilitySignals, detectPersonalAddress, detectRumorSignals, hasAuthoritativeSource, isDebunking, type RumorSignalCode } from './rumor-signals';
+import { detectCredibilitySignals, detectNoClaimForm, detectRumorSignals, hasAuthoritativeSource, isDebunking, type RumorSignalCode } from './rumor-signals';
 
 const codes = (text: string): RumorSignalCode[] => detectRumorSignals(normalizeText(text)).map((signal) => signal.code);
 
@@ -94,8 +94,9 @@ describe('detectCredibilitySignals', () => {
   });
 });
 
-describe('detectPersonalAddress', () => {
-  const address = (text: string) => detectPersonalAddress(normalizeText(text));
+describe('detectNoClaimForm', () => {
+  const form = (text: string) => detectNoClaimForm(normalizeText(text));
+  const address = (text: string) => (form(text)?.code === 'personal_address' ? form(text)?.match : undefined);
 
   it('finds thanks, praise and appeals addressed to the office', () => {
     expect(address('公交线路调整后上班方便多了，谢谢交通局！')).toBe('谢谢交通局!');
@@ -106,7 +107,21 @@ describe('detectPersonalAddress', () => {
   });
 
   it('does not take the closing formulae of a chain message for one', () => {
-    expect(address('紧急扩散！明天全市停水三天，谢谢转发！')).toBeUndefined();
-    expect(address('网传某小学有人贩子抢孩子，求扩散！')).toBeUndefined();
+    expect(form('紧急扩散！明天全市停水三天，谢谢转发！')).toBeUndefined();
+    expect(form('网传某小学有人贩子抢孩子，求扩散！')).toBeUndefined();
+  });
+
+  it('finds an office\'s own notice, but not a chain message dressed as one', () => {
+    expect(form('【停电公告】因线路检修，本周日9时至15时滨河路片区停电。')).toEqual({ code: 'notice_form', match: '【停电公告】' });
+    expect(form('因管道抢修，东风街今晚临时断水，给您带来不便，敬请谅解。')?.code).toBe('notice_form');
+    expect(form('区气象台发布大雾橙色预警，请市民注意行车安全。')?.code).toBe('notice_form');
+    expect(form('【紧急通知】明天起全市停水三天，赶紧储水！')).toBeUndefined();
+  });
+
+  it('finds a plain request for information, but not a question that complains or asks if a claim is true', () => {
+    expect(form('请问居住证续签需要带哪些材料？')).toEqual({ code: 'inquiry', match: '请问' });
+    expect(form('周六户籍大厅几点开门？')?.code).toBe('inquiry');
+    expect(form('请问为什么办个证要跑五趟？')).toBeUndefined();
+    expect(form('听说明天全市停水，请问是真的吗？')).toBeUndefined();
   });
 });

@@ -2,6 +2,8 @@
 // the codes are stable (alerts and dashboards key on them), the matched text explains.
 // Patterns run on the normalised (simplified, half-width) text.
 
+import { detectInformationQuestion } from '../text/information-question';
+
 export type RumorSignalCode =
   | 'hearsay'
   | 'forward_bait'
@@ -157,12 +159,32 @@ export function detectCredibilitySignals(normalized: string, sourced = hasAuthor
 const PERSONAL_ADDRESS =
   /真心感谢|非常感谢|由衷感谢|特别感谢|感谢你们|谢谢你们|谢谢(?:[\u4e00-\u9fa5]{1,6}(?:局|委|办|所|中心|政府|街道|社区|医院|师傅|同志|民警))[！!。]?|点赞|点个赞|赞一个|给个好评|五星好评|辛苦了|有人管吗|(?:求|请)[^，。！？,.!?]{0,10}(?:回复|答复|处理一下|尽快处理|给个说法)/;
 
+// The set forms of an office's own notice, broader than OFFICIAL_NOTICE (a learned feature, left as
+// trained): any notice tag as the lead but 【紧急…】 (【停水公告】, 【温馨提示】, 【招聘】), the apology for
+// roadworks (敬请谅解), an address to the public (请广大市民…, 欢迎市民…), a published warning signal.
+const NOTICE_FORM =
+  /^【(?!紧急)[^】]{0,8}(?:通报|公告|通告|通知|公示|声明|提示|提醒|说明|预警|招聘|须知)】|敬请谅解|不便之处|给您带来不便|(?:请|欢迎)广大市民|请市民(?:朋友)?[^，。！？!?]{0,6}(?:留意|注意|提前|合理安排|绕行|减少外出|防范|参加)|发布[^。！？!?]{0,8}预警/;
+
 /**
- * The first-person form of address of a post, if any (see PERSONAL_ADDRESS). Not a feature of the
- * learned model: the score lowers it by hand only when no claim signal lifted the chatter gate.
+ * Forms of a post that passes on no claim as true (nlp-1.6.0, issue 9): thanks, praise or an appeal in
+ * the author's own voice, an office's own notice, a plain request for information. Not features of the
+ * learned model: the score lowers them by hand only when no claim signal lifted the chatter gate.
  */
-export function detectPersonalAddress(normalized: string): string | undefined {
-  return PERSONAL_ADDRESS.exec(normalized)?.[0];
+export type NoClaimFormCode = 'personal_address' | 'notice_form' | 'inquiry';
+
+export interface NoClaimForm {
+  code: NoClaimFormCode;
+  match: string;
+}
+
+/** The first form of a normalised post that marks it as making no claim, if any (see NoClaimFormCode). */
+export function detectNoClaimForm(normalized: string): NoClaimForm | undefined {
+  const address = PERSONAL_ADDRESS.exec(normalized);
+  if (address) return { code: 'personal_address', match: address[0] };
+  const notice = NOTICE_FORM.exec(normalized);
+  if (notice) return { code: 'notice_form', match: notice[0] };
+  const question = detectInformationQuestion(normalized);
+  return question ? { code: 'inquiry', match: question } : undefined;
 }
 
 /** Signals found in a normalised post; empty for a sourced debunking post. */

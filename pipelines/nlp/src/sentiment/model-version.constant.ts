@@ -1,4 +1,4 @@
 // Version of the shipped NLP models; every artifact under models/ carries it and the loaders
 // refuse a mismatch, so an Enrichment's modelVersion always names what produced it.
 // Bump when retraining changes the artifacts.
-export const MODEL_VERSION = 'nlp-1.5.0';
+export const MODEL_VERSION = 'nlp-1.6.0';

@@ -10,6 +10,10 @@ const PLAIN_CASES: Record<'positive' | 'negative' | 'neutral', string[]> = {
     '台风过后电力抢修连夜就恢复了，为一线工人点赞',
     '12345热线的接线员非常耐心，问题第二天就有人上门解决',
     '公园新装的路灯挺不错，晚上带孩子散步安心多了',
+    // nlp-1.6.0: answered negative by nlp-1.5.0.
+    '老街改造完太漂亮了，区里办了件实事',
+    '现在办居住证比以前快多了，材料一次就齐，好评',
+    '今天的献血点安排得井井有条，一点都不乱',
   ],
   negative: [
     '反映了半个月的噪音问题一直没人管，无语了',
@@ -17,7 +21,13 @@ const PLAIN_CASES: Record<'positive' | 'negative' | 'neutral', string[]> = {
     '举报了三次都石沉大海，真让人寒心',
     '这家医院的挂号系统特别慢，差评',
   ],
-  neutral: ['区政务服务中心国庆期间照常办公，办公时间为九点至十七点', '明天上午市气象台将发布本周天气趋势'],
+  neutral: [
+    '区政务服务中心国庆期间照常办公，办公时间为九点至十七点',
+    '明天上午市气象台将发布本周天气趋势',
+    // nlp-1.6.0: plain requests for information, answered negative by nlp-1.5.0.
+    '请问周六出入境大厅几点开门？',
+    '想问下医保卡丢了在哪里补办',
+  ],
 };
 
 describe('detectSentimentCues', () => {
@@ -40,7 +50,18 @@ describe('detectSentimentCues', () => {
 
   it('reads a rhetorical question as a complaint', () => {
     expect(detectSentimentCues('三天了还没人来修，这就是为民办实事？').map((cue) => cue.code)).toContain('rhetorical_question');
-    expect(detectSentimentCues('请问明天几点开门？')).toEqual([]);
+  });
+
+  it('reads a change for the better and a hassle gone as praise (方便多了, 不用排队), not 麻烦多了', () => {
+    expect(detectSentimentCues('地铁通了以后上班方便多了').map((cue) => cue.code)).toEqual(['improvement']);
+    expect(detectSentimentCues('现在网上预约，不用排队了').map((cue) => cue.code)).toEqual(['negated_complaint']);
+    expect(detectSentimentCues('改版以后比以前麻烦多了')).toEqual([]);
+  });
+
+  it('reads a plain request for information as neutral, unless it complains', () => {
+    expect(detectSentimentCues('请问明天几点开门？')).toEqual([{ code: 'information_question', label: 'neutral', match: '请问' }]);
+    expect(detectSentimentCues('请问为什么三个月了还没人管？').map((cue) => cue.code)).not.toContain('information_question');
+    expect(detectSentimentCues('请问这就是你们的服务态度？').map((cue) => cue.code)).toEqual(['rhetorical_question']);
   });
 });
 

@@ -3,3 +3,4 @@ export { segment, dictionaryWords, readDomainDictionary, DOMAIN_DICTIONARY_PATH 
 export { analyze } from './analyze-text';
 export { extractFeatures, wordFeatureId, hashString } from './hashed-features';
 export type { FeatureConfig, HashedFeatures } from './hashed-features';
+export { detectInformationQuestion } from './information-question';
