@@ -161,7 +161,7 @@ const PERSONAL_ADDRESS =
 
 // The set forms of an office's own notice, broader than OFFICIAL_NOTICE (a learned feature, left as
 // trained): any notice tag as the lead but 【紧急…】 (【停水公告】, 【温馨提示】, 【招聘】), the apology for
-// roadworks (敬请谅解), an address to the public (请广大市民…, 欢迎市民…), a published warning signal.
+// roadworks (敬请谅解), an address to the public (请广大市民…, 欢迎广大市民…, 请市民…留意), a published warning.
 const NOTICE_FORM =
   /^【(?!紧急)[^】]{0,8}(?:通报|公告|通告|通知|公示|声明|提示|提醒|说明|预警|招聘|须知)】|敬请谅解|不便之处|给您带来不便|(?:请|欢迎)广大市民|请市民(?:朋友)?[^，。！？!?]{0,6}(?:留意|注意|提前|合理安排|绕行|减少外出|防范|参加)|发布[^。！？!?]{0,8}预警/;
 
