@@ -45,8 +45,8 @@ function blendLogits(plain: readonly number[][], nb: readonly number[][], nbShar
 }
 
 /** Class probabilities as the product computes them: logits / temperature, + neutral offset, + plain evidence (cues, evaluative words). */
-function productProbabilities(logits: readonly number[], temperature: number, neutralOffset: number, cueOdds: readonly number[]): number[] {
-  const z = logits.map((value, k) => value / temperature + (k === 1 ? neutralOffset : 0) + cueOdds[k]);
+function productProbabilities(logits: readonly number[], temperature: number, neutralOffset: number, evidenceOdds: readonly number[]): number[] {
+  const z = logits.map((value, k) => value / temperature + (k === 1 ? neutralOffset : 0) + evidenceOdds[k]);
   const max = Math.max(...z);
   const exps = z.map((value) => Math.exp(value - max));
   const sum = exps.reduce((a, b) => a + b, 0);
@@ -70,11 +70,11 @@ function trainSentiment(dataDir: string, outDir: string, fixedL2?: number): void
   }
   const twoClass = rows.map((row) => !row.id.startsWith('usual-') && !row.id.startsWith('virus-'));
   const labels = rows.map((row) => SENTIMENT_LABELS.indexOf(row.label));
-  const cache = new Map<string, { features: HashedFeatures; cueOdds: readonly number[] }>();
+  const cache = new Map<string, { features: HashedFeatures; evidenceOdds: readonly number[] }>();
   const analysed = rows.map((row) => {
     if (!cache.has(row.id)) {
       const doc = analyze(row.text);
-      cache.set(row.id, { features: extractFeatures(doc, SENTIMENT_FEATURES), cueOdds: plainEvidenceLogOdds(doc) });
+      cache.set(row.id, { features: extractFeatures(doc, SENTIMENT_FEATURES), evidenceOdds: plainEvidenceLogOdds(doc) });
     }
     return cache.get(row.id)!;
   });
@@ -118,7 +118,7 @@ function trainSentiment(dataDir: string, outDir: string, fixedL2?: number): void
     const temperature = fitTemperature(logits.map((row) => softmax(row)), labels);
     for (const neutralOffset of NEUTRAL_OFFSETS) {
       const value = score(
-        logits.map((row, i) => productProbabilities(row, temperature, neutralOffset, analysed[i].cueOdds)),
+        logits.map((row, i) => productProbabilities(row, temperature, neutralOffset, analysed[i].evidenceOdds)),
         true,
       );
       blendScores.push({ nbShare, temperature, neutralOffset, score: value });

@@ -38,10 +38,11 @@ const NEGATION_PREFIXES = '不没';
 function tokenPolarity(token: string): number | undefined {
   const polarity = POLARITY.get(token);
   if (polarity !== undefined || token.length < 2) return polarity;
+  const degree = DEGREE_PREFIXES.includes(token[0]);
+  if (!degree && !NEGATION_PREFIXES.includes(token[0])) return undefined;
   const rest = POLARITY.get(token.slice(1));
   if (rest === undefined) return undefined;
-  if (DEGREE_PREFIXES.includes(token[0])) return rest;
-  return NEGATION_PREFIXES.includes(token[0]) ? -rest : undefined;
+  return degree ? rest : -rest;
 }
 
 /** Praise words minus complaint words of a post's tokens, a negated word counting for the other side. */
